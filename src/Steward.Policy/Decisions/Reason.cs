@@ -1,0 +1,63 @@
+using Steward.Policy.Sites;
+using Steward.Policy.Versions;
+
+namespace Steward.Policy.Decisions;
+
+/// <summary>
+/// Why a decision came out as it did, as facts rather than text: what started it, the versions it
+/// compared, and the sites it considered, added, kept and dropped. <see cref="Render"/> turns it into
+/// a sentence when someone asks, so that a million decisions need no million strings (R4, I5: every
+/// decision is recorded with its reason in words).
+/// </summary>
+/// <remarks>Site sets index the <see cref="SiteTable"/> the decision was made with; render with that table.</remarks>
+public readonly record struct Reason
+{
+    /// <summary>What started the decision.</summary>
+    public Trigger Trigger { get; init; }
+
+    /// <summary>The outcome the reason explains.</summary>
+    public Outcome Outcome { get; init; }
+
+    /// <summary>The version installed before the decision, or null when the computer had no agent.</summary>
+    public AgentVersion? Installed { get; init; }
+
+    /// <summary>What was offered: the logon point's package (R1/R2) or the newest version the client's sites serve (R3).</summary>
+    public AgentVersion? Offered { get; init; }
+
+    /// <summary>The site whose version was offered (the senior site, or the newest assigned site); -1 when none.</summary>
+    public int OfferedBy { get; init; }
+
+    /// <summary>The name of the logon point, for logon and manual install.</summary>
+    public string? LogonPoint { get; init; }
+
+    /// <summary>R1/R2 <see cref="Outcome.NotInBoundaries"/>: the participating sites. R1 otherwise: the candidate sites (participating and containing the computer).</summary>
+    public SiteSet Considered { get; init; }
+
+    /// <summary>Sites this decision assigned the client to.</summary>
+    public SiteSet Added { get; init; }
+
+    /// <summary>Candidate sites not assigned because their line is older than the client's agent would be.</summary>
+    public SiteSet Refused { get; init; }
+
+    /// <summary>R3: sites dropped because their boundaries no longer contain the client.</summary>
+    public SiteSet DroppedOutside { get; init; }
+
+    /// <summary>R3: sites dropped after an upgrade because they are not compatible with the new version.</summary>
+    public SiteSet DroppedIncompatible { get; init; }
+
+    /// <summary>
+    /// R3: sites kept although their boundaries do not contain the client, because it is travelling or
+    /// because their boundaries could not be read.
+    /// </summary>
+    public SiteSet Kept { get; init; }
+
+    /// <summary>True when the client is travelling (R3 kept its sites).</summary>
+    public bool Travelling { get; init; }
+
+    /// <summary><see cref="Outcome.DeferredToMaintenance"/>: the client's sites that already serve a significant upgrade.</summary>
+    public SiteSet Serving { get; init; }
+
+    /// <summary>The reason as sentences for a person, naming versions, lines and site codes.</summary>
+    /// <param name="sites">The table the decision was made with.</param>
+    public string Render(SiteTable sites) => ReasonText.Render(this, sites);
+}

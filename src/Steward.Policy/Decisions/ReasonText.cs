@@ -1,0 +1,144 @@
+using System.Text;
+using Steward.Policy.Sites;
+using Steward.Policy.Versions;
+
+namespace Steward.Policy.Decisions;
+
+/// <summary>Turns a <see cref="Reason"/> into sentences. Only called when someone reads the reason.</summary>
+internal static class ReasonText
+{
+    public static string Render(in Reason r, SiteTable sites)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        var text = new StringBuilder(256);
+        var installed = r.Installed?.ToString() ?? "no agent";
+        var offered = r.Offered?.ToString() ?? "no package";
+        var source = r.OfferedBy >= 0 ? sites[r.OfferedBy].Code.ToString() : "none";
+        var where = r.Trigger == Trigger.ManualInstall ? "Manual install at logon point" : "Logon at logon point";
+        switch (r.Outcome)
+        {
+            case Outcome.NotInBoundaries when r.Installed is null:
+                text.Append($"{where} {r.LogonPoint}: no participating site ({sites.Format(r.Considered)}) has boundaries that contain the computer's addresses, so nothing was installed.");
+                break;
+            case Outcome.NotInBoundaries:
+                text.Append($"{where} {r.LogonPoint}: the client is neither assigned to nor inside the boundaries of any participating site ({sites.Format(r.Considered)}); a logon point does not patch a computer it does not manage, so nothing changed.");
+                break;
+            case Outcome.NoCompatibleSite:
+                text.Append($"{where} {r.LogonPoint}: the computer is inside the boundaries of {WithLines(sites, r.Considered)}, but the logon point carries {offered} (senior site {source}, line {r.Offered?.Line}), and a new client is never assigned to a site older than its agent; nothing was installed.");
+                break;
+            case Outcome.Installed:
+                text.Append($"{where} {r.LogonPoint}: installed {offered}, the package of senior site {source}, and assigned the computer to {sites.Format(r.Added)}.");
+                AppendRefused(text, sites, r);
+                break;
+            case Outcome.UpToDate when r.Trigger != Trigger.Maintenance:
+                text.Append($"{where} {r.LogonPoint}: the installed version {installed} is the logon point's package (senior site {source}).");
+                AppendLogonAssignment(text, sites, r);
+                break;
+            case Outcome.ClientNewer when r.Trigger != Trigger.Maintenance:
+                text.Append($"{where} {r.LogonPoint}: the installed version {installed} is newer than the logon point's package {offered} (senior site {source}); nothing is downgraded.");
+                AppendLogonAssignment(text, sites, r);
+                break;
+            case Outcome.HotfixApplied:
+                text.Append($"{where} {r.LogonPoint}: {offered}, the package of senior site {source}, is a hotfix of the installed {installed} (both on line {r.Offered?.Line}), so the logon point applied it.");
+                AppendLogonAssignment(text, sites, r);
+                break;
+            case Outcome.DeferredToMaintenance:
+                text.Append($"{where} {r.LogonPoint}: {offered}, the package of senior site {source}, is a significant upgrade of the installed {installed} (line {r.Installed?.Line} to {r.Offered?.Line}); a significant upgrade comes only through the maintenance cycle from an access point, so the bootstrap quit without copying or running anything.");
+                AppendServing(text, sites, r);
+                AppendLogonAssignment(text, sites, r);
+                break;
+            case Outcome.NotInstalled:
+                text.Append("The computer has no agent, so it has no maintenance cycle.");
+                break;
+            case Outcome.NotAssigned:
+                text.Append($"The agent {installed} is assigned to no site, so the maintenance cycle has nothing to read; a logon point can assign it.");
+                break;
+            case Outcome.Unassigned:
+                text.Append($"Maintenance cycle: the client's addresses are no longer inside the boundaries of {sites.Format(r.DroppedOutside)}, so it was dropped from {(r.DroppedOutside.Count == 1 ? "it" : "them")} and has no site left. The agent {installed} stays installed and a logon point can assign it again.");
+                break;
+            case Outcome.Upgraded:
+                var kind = r.Offered!.Value.IsSignificantlyNewerThan(r.Installed!.Value) ? $"a significant upgrade (line {r.Installed?.Line} to {r.Offered?.Line})" : $"a hotfix (line {r.Offered?.Line})";
+                text.Append($"Maintenance cycle: site {source} serves {offered}, {kind} of the installed {installed}, so the access point upgraded the client.");
+                AppendMaintenanceSites(text, sites, r);
+                break;
+            case Outcome.UpToDate:
+                text.Append($"Maintenance cycle: the installed version {installed} is the newest version the client's sites serve (site {source}).");
+                AppendMaintenanceSites(text, sites, r);
+                break;
+            case Outcome.ClientNewer:
+                text.Append($"Maintenance cycle: the installed version {installed} is newer than any version the client's sites serve (newest: {offered} at site {source}); nothing is downgraded.");
+                AppendMaintenanceSites(text, sites, r);
+                break;
+            default:
+                text.Append(r.Outcome.ToString());
+                break;
+        }
+
+        return text.ToString();
+    }
+
+    private static string WithLines(SiteTable sites, SiteSet set)
+    {
+        var text = new StringBuilder();
+        foreach (var i in set)
+        {
+            text.Append(text.Length == 0 ? "" : ", ").Append($"{sites[i].Code} (line {sites[i].Line})");
+        }
+
+        return text.Length == 0 ? "none" : text.ToString();
+    }
+
+    private static void AppendRefused(StringBuilder text, SiteTable sites, in Reason r)
+    {
+        if (!r.Refused.IsEmpty)
+        {
+            text.Append($" Not assigned to {WithLines(sites, r.Refused)}: older than the agent's line {AgentLine(r)}, which would make a mixed install.");
+        }
+    }
+
+    private static void AppendLogonAssignment(StringBuilder text, SiteTable sites, in Reason r)
+    {
+        if (!r.Added.IsEmpty)
+        {
+            text.Append($" Also assigned to {sites.Format(r.Added)}, whose boundaries contain it and whose line can manage its agent.");
+        }
+
+        AppendRefused(text, sites, r);
+    }
+
+    private static void AppendServing(StringBuilder text, SiteTable sites, in Reason r)
+    {
+        if (r.Serving.IsEmpty)
+        {
+            text.Append(" None of the client's sites serves a significant upgrade yet; it stays at its version until one does.");
+            return;
+        }
+
+        var newest = sites.Newest(r.Serving);
+        var plural = r.Serving.Count == 1 ? "site" : "sites";
+        text.Append($" The client's {plural} {sites.Format(r.Serving)} already serve{(r.Serving.Count == 1 ? "s" : "")} a significant upgrade ({sites[newest].Version} at {sites[newest].Code}): the next maintenance cycle will upgrade it.");
+    }
+
+    private static void AppendMaintenanceSites(StringBuilder text, SiteTable sites, in Reason r)
+    {
+        if (!r.DroppedOutside.IsEmpty)
+        {
+            text.Append($" Dropped {sites.Format(r.DroppedOutside)}: their boundaries no longer contain the client.");
+        }
+
+        if (!r.Kept.IsEmpty)
+        {
+            text.Append(r.Travelling
+                ? $" Kept {sites.Format(r.Kept)} although their boundaries do not contain the client, because it is travelling."
+                : $" Kept {sites.Format(r.Kept)}: their boundaries could not be read, and missing data is never a reason to remove anything.");
+        }
+
+        if (!r.DroppedIncompatible.IsEmpty)
+        {
+            text.Append($" Dropped {WithLines(sites, r.DroppedIncompatible)} after the upgrade: older than the new line {r.Offered?.Line}, it cannot manage the agent.");
+        }
+    }
+
+    private static ReleaseLine? AgentLine(in Reason r) =>
+        r.Outcome is Outcome.Installed or Outcome.HotfixApplied ? r.Offered?.Line : r.Installed?.Line;
+}
