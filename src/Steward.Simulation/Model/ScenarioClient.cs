@@ -1,0 +1,14 @@
+using Steward.Policy.Boundaries;
+using Steward.Policy.Sites;
+using Steward.Policy.Versions;
+
+namespace Steward.Simulation.Model;
+
+/// <summary>A named client as the scenario declares it; <see cref="Installed"/> null means no agent yet.</summary>
+public sealed record ScenarioClient(
+    string Name,
+    IReadOnlyList<NetworkAddress> Addresses,
+    AgentVersion? Installed,
+    IReadOnlyList<SiteCode> Sites,
+    bool Travel,
+    SourcePosition At);
