@@ -27,113 +27,108 @@ public static class Decide
     public static Decision Maintenance(SiteTable sites, in ClientFacts client)
     {
         ArgumentNullException.ThrowIfNull(sites);
-        var reason = new Reason { Trigger = Trigger.Maintenance, Installed = client.Installed, OfferedBy = -1 };
         if (client.Installed is not { } installed)
         {
-            return new Decision(Outcome.NotInstalled, null, client.Sites, UpgradeKind.None, reason with { Outcome = Outcome.NotInstalled });
+            return Maintained(Outcome.NotInstalled, null, client, client.Sites, default, default, null, -1, default);
         }
 
         if (client.Sites.IsEmpty)
         {
-            return new Decision(Outcome.NotAssigned, installed, client.Sites, UpgradeKind.None, reason with { Outcome = Outcome.NotAssigned });
+            return Maintained(Outcome.NotAssigned, installed, client, client.Sites, default, default, null, -1, default);
         }
 
         // Step 1: drop the sites whose boundaries no longer contain the client, unless it travels.
         // A site whose boundaries could not be read is kept: missing data never removes anything.
         var assigned = client.Sites;
         var outside = assigned - sites.Containing(assigned, client.Addresses);
-        var kept = SiteSet.Empty;
         var dropped = SiteSet.Empty;
-        foreach (var i in outside)
+        if (!client.Travel)
         {
-            if (client.Travel || !sites[i].BoundariesKnown)
+            foreach (var i in outside)
             {
-                kept = kept.With(i);
-            }
-            else
-            {
-                dropped = dropped.With(i);
+                if (sites[i].BoundariesKnown)
+                {
+                    dropped = dropped.With(i);
+                }
             }
         }
 
+        var kept = outside - dropped;
         var remaining = assigned - dropped;
-        reason = reason with { DroppedOutside = dropped, Kept = kept, Travelling = client.Travel };
         if (remaining.IsEmpty)
         {
-            return new Decision(Outcome.Unassigned, installed, remaining, UpgradeKind.None, reason with { Outcome = Outcome.Unassigned });
+            return Maintained(Outcome.Unassigned, installed, client, remaining, dropped, kept, null, -1, default);
         }
 
         // Step 2: the target is the newest version among the sites still assigned.
         var newest = sites.Newest(remaining);
         var target = sites[newest].Version;
-        reason = reason with { Offered = target, OfferedBy = newest };
-        if (target == installed)
+        if (target <= installed)
         {
-            return new Decision(Outcome.UpToDate, installed, remaining, UpgradeKind.None, reason with { Outcome = Outcome.UpToDate });
-        }
-
-        if (target < installed)
-        {
-            return new Decision(Outcome.ClientNewer, installed, remaining, UpgradeKind.None, reason with { Outcome = Outcome.ClientNewer });
+            var outcome = target == installed ? Outcome.UpToDate : Outcome.ClientNewer;
+            return Maintained(outcome, installed, client, remaining, dropped, kept, target, newest, default);
         }
 
         // Step 3: after the upgrade, sites that cannot manage the new version are dropped.
-        var kind = target.IsSignificantlyNewerThan(installed) ? UpgradeKind.Significant : UpgradeKind.Hotfix;
         var compatible = sites.CompatibleWith(remaining, target);
-        reason = reason with { Outcome = Outcome.Upgraded, DroppedIncompatible = remaining - compatible };
-        return new Decision(Outcome.Upgraded, target, compatible, kind, reason);
+        var kind = target.IsSignificantlyNewerThan(installed) ? UpgradeKind.Significant : UpgradeKind.Hotfix;
+        return Maintained(Outcome.Upgraded, target, client, compatible, dropped, kept, target, newest, remaining - compatible, kind);
+    }
+
+    private static Decision Maintained(
+        Outcome outcome, AgentVersion? after, in ClientFacts client, SiteSet sitesAfter, SiteSet dropped, SiteSet kept, AgentVersion? offered, int offeredBy, SiteSet incompatible, UpgradeKind kind = UpgradeKind.None)
+    {
+        var reason = new Reason
+        {
+            Trigger = Trigger.Maintenance,
+            Outcome = outcome,
+            Installed = client.Installed,
+            Offered = offered,
+            OfferedBy = offeredBy,
+            DroppedOutside = dropped,
+            DroppedIncompatible = incompatible,
+            Kept = kept,
+            Travelling = client.Travel,
+        };
+        return new Decision(outcome, after, sitesAfter, kind, reason);
     }
 
     private static Decision AtLogonPoint(Trigger trigger, SiteTable sites, in LogonPoint point, in ClientFacts client)
     {
         ArgumentNullException.ThrowIfNull(sites);
         var senior = point.SeniorSite(sites);
-        var reason = new Reason
-        {
-            Trigger = trigger,
-            LogonPoint = point.Name,
-            Installed = client.Installed,
-            OfferedBy = senior,
-            Offered = senior >= 0 ? sites[senior].Version : null,
-        };
         var inside = sites.Containing(point.Participating, client.Addresses);
+        var facts = new LogonFacts(trigger, point.Name, senior, senior >= 0 ? sites[senior].Version : default, client.Installed);
+
+        // R1 and R2 both answer NotInBoundaries to a computer the logon point does not manage.
+        if (senior < 0 || (inside.IsEmpty && (client.Installed is null || (client.Sites & point.Participating).IsEmpty)))
+        {
+            return facts.Decision(Outcome.NotInBoundaries, client.Installed, client.Sites, UpgradeKind.None, point.Participating, default, default, default);
+        }
+
         return client.Installed is { } installed
-            ? WithAgent(sites, point, client, installed, inside, reason)
-            : WithoutAgent(sites, point, client, inside, reason);
+            ? WithAgent(sites, facts, client, installed, inside)
+            : WithoutAgent(sites, facts, client, inside);
     }
 
     // R1: a computer without an agent gets the package only with a compatible candidate site.
-    private static Decision WithoutAgent(SiteTable sites, in LogonPoint point, in ClientFacts client, SiteSet candidates, Reason reason)
+    private static Decision WithoutAgent(SiteTable sites, in LogonFacts facts, in ClientFacts client, SiteSet candidates)
     {
-        if (candidates.IsEmpty)
-        {
-            reason = reason with { Outcome = Outcome.NotInBoundaries, Considered = point.Participating };
-            return new Decision(Outcome.NotInBoundaries, null, client.Sites, UpgradeKind.None, reason);
-        }
-
-        var package = reason.Offered!.Value;
-        var compatible = sites.CompatibleWith(candidates, package);
-        reason = reason with { Considered = candidates, Refused = candidates - compatible };
+        var compatible = sites.CompatibleWith(candidates, facts.Package);
+        var refused = candidates - compatible;
         if (compatible.IsEmpty)
         {
-            return new Decision(Outcome.NoCompatibleSite, null, client.Sites, UpgradeKind.None, reason with { Outcome = Outcome.NoCompatibleSite });
+            return facts.Decision(Outcome.NoCompatibleSite, null, client.Sites, UpgradeKind.None, candidates, default, refused, default);
         }
 
         var after = client.Sites | compatible;
-        reason = reason with { Outcome = Outcome.Installed, Added = after - client.Sites };
-        return new Decision(Outcome.Installed, package, after, UpgradeKind.None, reason);
+        return facts.Decision(Outcome.Installed, facts.Package, after, UpgradeKind.None, candidates, after - client.Sites, refused, default);
     }
 
-    // R2: a computer with an agent gets at most a hotfix, and only from a logon point that manages it.
-    private static Decision WithAgent(SiteTable sites, in LogonPoint point, in ClientFacts client, AgentVersion installed, SiteSet inside, Reason reason)
+    // R2: a computer with an agent gets at most a hotfix from a logon point.
+    private static Decision WithAgent(SiteTable sites, in LogonFacts facts, in ClientFacts client, AgentVersion installed, SiteSet inside)
     {
-        if (inside.IsEmpty && (client.Sites & point.Participating).IsEmpty)
-        {
-            reason = reason with { Outcome = Outcome.NotInBoundaries, Considered = point.Participating };
-            return new Decision(Outcome.NotInBoundaries, installed, client.Sites, UpgradeKind.None, reason);
-        }
-
-        var package = reason.Offered!.Value;
+        var package = facts.Package;
         Outcome outcome;
         var after = installed;
         var kind = UpgradeKind.None;
@@ -147,9 +142,7 @@ public static class Decide
         }
         else if (package.IsHotfixOf(installed))
         {
-            outcome = Outcome.HotfixApplied;
-            after = package;
-            kind = UpgradeKind.Hotfix;
+            (outcome, after, kind) = (Outcome.HotfixApplied, package, UpgradeKind.Hotfix);
         }
         else
         {
@@ -159,13 +152,8 @@ public static class Decide
         // Multiple-site assignment: every containing participating site that can manage the version after this step.
         var compatible = sites.CompatibleWith(inside, after);
         var sitesAfter = client.Sites | compatible;
-        reason = reason with { Outcome = outcome, Considered = inside, Added = sitesAfter - client.Sites, Refused = inside - compatible - client.Sites };
-        if (outcome == Outcome.DeferredToMaintenance)
-        {
-            reason = reason with { Serving = ServingSignificantUpgrade(sites, sitesAfter, installed) };
-        }
-
-        return new Decision(outcome, after, sitesAfter, kind, reason);
+        var serving = outcome == Outcome.DeferredToMaintenance ? ServingSignificantUpgrade(sites, sitesAfter, installed) : default;
+        return facts.Decision(outcome, after, sitesAfter, kind, inside, sitesAfter - client.Sites, inside - compatible - client.Sites, serving);
     }
 
     private static SiteSet ServingSignificantUpgrade(SiteTable sites, SiteSet assigned, AgentVersion installed)
@@ -180,5 +168,27 @@ public static class Decide
         }
 
         return serving;
+    }
+
+    private readonly record struct LogonFacts(Trigger Trigger, string Name, int Senior, AgentVersion Package, AgentVersion? Installed)
+    {
+        public Decision Decision(
+            Outcome outcome, AgentVersion? after, SiteSet sitesAfter, UpgradeKind kind, SiteSet considered, SiteSet added, SiteSet refused, SiteSet serving)
+        {
+            var reason = new Reason
+            {
+                Trigger = Trigger,
+                Outcome = outcome,
+                LogonPoint = Name,
+                Installed = Installed,
+                Offered = Senior >= 0 ? Package : null,
+                OfferedBy = Senior,
+                Considered = considered,
+                Added = added,
+                Refused = refused,
+                Serving = serving,
+            };
+            return new Decision(outcome, after, sitesAfter, kind, reason);
+        }
     }
 }

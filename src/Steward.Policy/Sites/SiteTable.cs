@@ -87,7 +87,7 @@ public sealed class SiteTable
     public SiteTable WithVersion(int index, AgentVersion version)
     {
         var copy = (Site[])_sites.Clone();
-        copy[index] = copy[index] with { Version = version };
+        copy[index] = copy[index].WithVersion(version);
         return new SiteTable(copy);
     }
 
