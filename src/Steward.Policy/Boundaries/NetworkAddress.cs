@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -12,6 +13,8 @@ namespace Steward.Policy.Boundaries;
 /// </remarks>
 public readonly struct NetworkAddress : IEquatable<NetworkAddress>, IComparable<NetworkAddress>
 {
+    private static readonly SearchValues<char> IPv6Characters = SearchValues.Create("0123456789abcdefABCDEF:.");
+
     /// <summary>An address of a family and value (IPv4 values are below 2^32).</summary>
     public NetworkAddress(bool isIPv6, UInt128 value)
     {
@@ -97,6 +100,13 @@ public readonly struct NetworkAddress : IEquatable<NetworkAddress>, IComparable<
         if (zone >= 0)
         {
             return Fail(text, "a zone (%...) names an interface, not a network", zone);
+        }
+
+        // IPAddress also reads endpoints ("[2001:db8::1]:80") and would drop the port silently.
+        var other = text.IndexOfAnyExcept(IPv6Characters);
+        if (other >= 0)
+        {
+            return Fail(text, $"'{text[other]}' is not allowed in an IPv6 address", other);
         }
 
         if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
