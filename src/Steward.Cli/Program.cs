@@ -2,4 +2,6 @@ using System.Text;
 using Steward.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
-return StewardCli.Run(args, new Steward.Cli.Console.Terminal(Console.Out, Console.Error, !Console.IsOutputRedirected));
+using var standardOutput = Console.OpenStandardOutput();
+var terminal = new Steward.Cli.Console.Terminal(Console.Out, Console.Error, !Console.IsOutputRedirected) { OutBytes = standardOutput };
+return StewardCli.Run(args, terminal);

@@ -21,5 +21,5 @@ internal static class Make
         new(Code(code), V(version), [.. boundaries.Select(B)]);
 
     public static Site UnreadableSite(string code, string version) =>
-        new(Code(code), V(version), [], BoundariesKnown: false);
+        new(Code(code), V(version), [], boundariesKnown: false);
 }

@@ -53,7 +53,7 @@ public static class CheckAction
         return new SourcePosition(1, 1);
     }
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<(HierarchyWarning Warning, SourcePosition At)> warnings)
+    private static void WriteJson(TextWriter output, List<(HierarchyWarning Warning, SourcePosition At)> warnings)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -78,7 +78,7 @@ public static class CheckAction
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteTable(Terminal terminal, string file, IReadOnlyList<(HierarchyWarning Warning, SourcePosition At)> warnings)
+    private static void WriteTable(Terminal terminal, string file, List<(HierarchyWarning Warning, SourcePosition At)> warnings)
     {
         var console = terminal.Rich();
         if (warnings.Count == 0)

@@ -14,6 +14,12 @@ public sealed record Terminal(TextWriter Out, TextWriter Error, bool Interactive
     /// <summary>The width used when output does not go to a terminal, so that tables in files stay readable.</summary>
     public const int PipeWidth = 160;
 
+    /// <summary>
+    /// The byte stream under <see cref="Out"/>, when there is one (the process's standard output), so
+    /// that large documents are streamed as UTF-8 without passing through a string.
+    /// </summary>
+    public Stream? OutBytes { get; init; }
+
     /// <summary>A Spectre console over <see cref="Out"/>: colour only for a terminal.</summary>
     public IAnsiConsole Rich()
     {

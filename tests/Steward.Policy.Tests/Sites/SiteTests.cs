@@ -78,7 +78,7 @@ public class SiteTests
     [Fact]
     public void Contains_UnreadableBoundaries_ContainsNothing()
     {
-        var site = new Site(Code("A01"), V("2.00.1493.2000"), [B("0.0.0.0/0")], BoundariesKnown: false);
+        var site = new Site(Code("A01"), V("2.00.1493.2000"), [B("0.0.0.0/0")], boundariesKnown: false);
 
         Assert.False(site.Contains(Ips("10.1.0.5")));
     }
