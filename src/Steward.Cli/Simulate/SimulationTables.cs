@@ -28,6 +28,12 @@ public static class SimulationTables
             $"{Count(run.Fleet.Count, "client")}, {Count(run.Results.Count, "step")}"));
         console.Write(Steps(run));
         console.Write(Clients(run, allClients));
+        var hidden = allClients ? 0 : run.Fleet.Count - run.Fleet.NamedCount;
+        if (hidden > 0)
+        {
+            console.MarkupLine(Markup.Escape($"{Number(hidden)} generated clients are not listed; --all-clients lists them."));
+        }
+
         console.Write(Summary(run.Summary));
     }
 
@@ -53,7 +59,7 @@ public static class SimulationTables
                         new Markup(string.Join('\n', bulk.Outcomes.Select(c => $"{OutcomeMarkup(c.Outcome)} {Number(c.Count)}"))),
                         Plain(string.Join('\n', bulk.Kinds.Select(k => $"{OutcomeWords.Of(k.Kind)} {Number(k.Count)}"))),
                         Plain(""),
-                        Plain(bulk.Outcomes.Count == 0 ? "no clients" : "counts per outcome; see the clients table for the named clients"));
+                        Plain(bulk.Outcomes.Count == 0 ? "no clients" : "decided for every client: counts per outcome, and per kind of upgrade"));
                     break;
                 case AppliedStepResult applied:
                     table.AddRow(
@@ -72,13 +78,7 @@ public static class SimulationTables
     {
         var fleet = run.Fleet;
         var last = allClients ? fleet.Count : fleet.NamedCount;
-        var hidden = fleet.Count - last;
-        var table = new Table
-        {
-            Title = new TableTitle("Clients at the end"),
-            Caption = hidden > 0 ? new TableTitle($"{Number(hidden)} generated clients not listed (--all-clients lists them)") : null,
-            Border = TableBorder.Rounded,
-        };
+        var table = new Table { Title = new TableTitle("Clients at the end"), Border = TableBorder.Rounded };
         table.AddColumns("Client", "Version", "Sites");
         for (var client = 0; client < last; client++)
         {

@@ -1,0 +1,16 @@
+using Steward.Cli.Console;
+
+namespace Steward.Cli.Tests;
+
+/// <summary>What one in-process run of the command line printed and returned.</summary>
+internal sealed record InProcess(int ExitCode, string Out, string Error)
+{
+    /// <summary>Runs <c>steward ARGS</c> in this process, as if piped (no colour).</summary>
+    public static InProcess Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = StewardCli.Run(args, new Terminal(output, error, Interactive: false));
+        return new InProcess(code, output.ToString(), error.ToString());
+    }
+}
