@@ -12,6 +12,14 @@ namespace Steward.Policy.Decisions;
 /// <remarks>Site sets index the <see cref="SiteTable"/> the decision was made with; render with that table.</remarks>
 public readonly record struct Reason
 {
+    // The logon rules (R1, R2) and the maintenance cycle (R3) name different sets, never both: each
+    // pair shares one slot, so a decision copies four sets rather than seven (SPEC target: a decision
+    // under 100 ns; a Decision is copied on every return).
+    private readonly SiteSet _first;
+    private readonly SiteSet _second;
+    private readonly SiteSet _third;
+    private readonly SiteSet _fourth;
+
     /// <summary>What started the decision.</summary>
     public Trigger Trigger { get; init; }
 
@@ -31,31 +39,31 @@ public readonly record struct Reason
     public string? LogonPoint { get; init; }
 
     /// <summary>R1/R2 <see cref="Outcome.NotInBoundaries"/>: the participating sites. R1 otherwise: the candidate sites (participating and containing the computer).</summary>
-    public SiteSet Considered { get; init; }
+    public SiteSet Considered { get => Trigger != Trigger.Maintenance ? _first : default; init => _first = value; }
 
     /// <summary>Sites this decision assigned the client to.</summary>
-    public SiteSet Added { get; init; }
+    public SiteSet Added { get => Trigger != Trigger.Maintenance ? _second : default; init => _second = value; }
 
     /// <summary>Candidate sites not assigned because their line is older than the client's agent would be.</summary>
-    public SiteSet Refused { get; init; }
+    public SiteSet Refused { get => Trigger != Trigger.Maintenance ? _third : default; init => _third = value; }
 
     /// <summary>R3: sites dropped because their boundaries no longer contain the client.</summary>
-    public SiteSet DroppedOutside { get; init; }
+    public SiteSet DroppedOutside { get => Trigger == Trigger.Maintenance ? _first : default; init => _first = value; }
 
     /// <summary>R3: sites dropped after an upgrade because they are not compatible with the new version.</summary>
-    public SiteSet DroppedIncompatible { get; init; }
+    public SiteSet DroppedIncompatible { get => Trigger == Trigger.Maintenance ? _second : default; init => _second = value; }
 
     /// <summary>
     /// R3: sites kept although their boundaries do not contain the client, because it is travelling or
     /// because their boundaries could not be read.
     /// </summary>
-    public SiteSet Kept { get; init; }
+    public SiteSet Kept { get => Trigger == Trigger.Maintenance ? _third : default; init => _third = value; }
 
     /// <summary>True when the client is travelling (R3 kept its sites).</summary>
     public bool Travelling { get; init; }
 
     /// <summary><see cref="Outcome.DeferredToMaintenance"/>: the client's sites that already serve a significant upgrade.</summary>
-    public SiteSet Serving { get; init; }
+    public SiteSet Serving { get => Trigger != Trigger.Maintenance ? _fourth : default; init => _fourth = value; }
 
     /// <summary>The reason as sentences for a person, naming versions, lines and site codes.</summary>
     /// <param name="sites">The table the decision was made with.</param>

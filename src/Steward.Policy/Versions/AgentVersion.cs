@@ -51,7 +51,7 @@ public readonly struct AgentVersion : IEquatable<AgentVersion>, IComparable<Agen
     public bool IsInternationalPack => HotfixLevel / 100 >= 4;
 
     /// <summary>The release line: the version without its hotfix level.</summary>
-    public ReleaseLine Line => new(Major, Minor, Build, (ushort)(Revision / 1000));
+    public ReleaseLine Line => new((_packed & ~0xFFFFUL) | (uint)(Revision / 1000));
 
     /// <summary>The version as one number that orders like the version (for compact storage).</summary>
     public ulong ToPacked() => _packed;

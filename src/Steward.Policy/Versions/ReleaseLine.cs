@@ -20,6 +20,9 @@ public readonly struct ReleaseLine : IEquatable<ReleaseLine>, IComparable<Releas
         _packed = ((ulong)major << 48) | ((ulong)minor << 32) | ((ulong)build << 16) | servicePack;
     }
 
+    // From a version's packed form with the hotfix level already removed (the hot path of every decision).
+    internal ReleaseLine(ulong packed) => _packed = packed;
+
     /// <summary>The major version.</summary>
     public ushort Major => (ushort)(_packed >> 48);
 
