@@ -123,7 +123,7 @@ internal static class ReasonText
     {
         if (!r.DroppedOutside.IsEmpty)
         {
-            text.Append($" Dropped {sites.Format(r.DroppedOutside)}: their boundaries no longer contain the client.");
+            text.Append($" Dropped {sites.Format(r.DroppedOutside)}: {(r.DroppedOutside.Count == 1 ? "its" : "their")} boundaries no longer contain the client.");
         }
 
         if (!r.Kept.IsEmpty)
@@ -135,7 +135,7 @@ internal static class ReasonText
 
         if (!r.DroppedIncompatible.IsEmpty)
         {
-            text.Append($" Dropped {WithLines(sites, r.DroppedIncompatible)} after the upgrade: older than the new line {r.Offered?.Line}, it cannot manage the agent.");
+            text.Append($" Dropped {WithLines(sites, r.DroppedIncompatible)} after the upgrade: older than the new line {r.Offered?.Line}, {(r.DroppedIncompatible.Count == 1 ? "it cannot" : "they cannot")} manage the agent.");
         }
     }
 

@@ -145,7 +145,7 @@ public class MaintenanceTests
         Assert.Equal(Outcome.UpToDate, d.Outcome);
         Assert.Equal(["B01"], w.Codes(d.SitesAfter));
         Assert.Equal(w.Set("C01"), d.Reason.DroppedOutside);
-        Text.Mentions(d.Reason.Render(w.Sites), "Dropped C01: their boundaries no longer contain the client");
+        Text.Mentions(d.Reason.Render(w.Sites), "Dropped C01: its boundaries no longer contain the client");
     }
 
     [Fact]
