@@ -41,10 +41,19 @@ public sealed class SimulateTests
     public void Table_CountsBulkStepsAndSaysGeneratedClientsAreNotListed()
     {
         var run = InProcess.Run("simulate", Repository.Example("rollout-100k.yaml"));
+        var json = InProcess.Run("simulate", Repository.Example("rollout-100k.yaml"), "--output", "json");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("all 100,", run.Out, StringComparison.Ordinal);
         Assert.Contains("generated clients are not listed; --all-clients lists them.", run.Out, StringComparison.Ordinal);
+
+        // Every count the document reports for a bulk step is printed beside its outcome word.
+        var bulk = JsonNode.Parse(json.Out)!["results"]!.AsArray().Where(r => r!["outcomes"] is not null).ToList();
+        Assert.NotEmpty(bulk);
+        foreach (var (outcome, count) in bulk.SelectMany(r => r!["outcomes"]!.AsObject()))
+        {
+            Assert.Contains($"{outcome} {(long)count!:N0}", run.Out, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -82,14 +82,7 @@ public static class SimulationTables
         table.AddColumns("Client", "Version", "Sites");
         for (var client = 0; client < last; client++)
         {
-            var sites = fleet.SitesOf(client);
-            var codes = new List<SiteCode>();
-            foreach (var site in sites)
-            {
-                codes.Add(run.Sites[site].Code);
-            }
-
-            table.AddRow(Plain(fleet.NameOf(client)), Plain(Text(fleet.InstalledOf(client))), Plain(Text(codes)));
+            table.AddRow(Plain(fleet.NameOf(client)), Plain(Text(fleet.InstalledOf(client))), Plain(run.Sites.Format(fleet.SitesOf(client))));
         }
 
         return table;

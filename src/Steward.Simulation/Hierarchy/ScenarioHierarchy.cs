@@ -54,6 +54,25 @@ public sealed class ScenarioHierarchy
         return set;
     }
 
-    /// <summary>The index of a logon point by name, or -1.</summary>
-    public int IndexOfLogonPoint(string name) => _logonPointIndex.TryGetValue(name, out var i) ? i : -1;
+    /// <summary>
+    /// The index of a logon point by name, or -1: the exact spelling first, then any case (a logon point
+    /// is a Windows share, whose names are case-insensitive).
+    /// </summary>
+    public int IndexOfLogonPoint(string name)
+    {
+        if (_logonPointIndex.TryGetValue(name, out var exact))
+        {
+            return exact;
+        }
+
+        for (var i = 0; i < LogonPoints.Count; i++)
+        {
+            if (string.Equals(LogonPoints[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

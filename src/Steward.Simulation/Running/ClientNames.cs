@@ -5,7 +5,7 @@ namespace Steward.Simulation.Running;
 /// <summary>
 /// The names of a fleet's clients, without a string per generated client: named clients come first
 /// (indices 0 to <c>named - 1</c>, in file order), then each generate block in order, whose names are
-/// computed from the block (<see cref="GenerateBlock.NameOf"/>) and parsed back arithmetically.
+/// computed from the block (<see cref="GenerateBlock.NameOf(string, int, int)"/>) and parsed back arithmetically.
 /// </summary>
 /// <remarks>
 /// Computer names are case-insensitive (NetBIOS and DNS both ignore case), so a step that spells a name
@@ -109,27 +109,13 @@ internal sealed class ClientNames
         return _anyCase.TryGetValue(name, out index) ? index : GeneratedIndexOf(name, StringComparison.OrdinalIgnoreCase);
     }
 
-    // A generated name is the prefix and exactly Digits decimal digits holding a number from 1 to Count.
     private int GeneratedIndexOf(string name, StringComparison comparison)
     {
         for (var b = 0; b < _blocks.Count; b++)
         {
-            var block = _blocks[b];
-            if (name.Length != block.Prefix.Length + block.Digits || !name.StartsWith(block.Prefix, comparison))
+            if (_blocks[b].TryIndexOf(name, comparison, out var offset))
             {
-                continue;
-            }
-
-            var digits = name.AsSpan(block.Prefix.Length);
-            if (digits.ContainsAnyExceptInRange('0', '9'))
-            {
-                continue;
-            }
-
-            var number = long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
-            if (number >= 1 && number <= block.Count)
-            {
-                return _blockStarts[b] + (int)(number - 1);
+                return _blockStarts[b] + offset;
             }
         }
 

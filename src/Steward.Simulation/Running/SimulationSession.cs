@@ -193,24 +193,12 @@ public sealed class SimulationSession
             : throw new ArgumentException($"Step {step.Number} ({step.Action}) names client {name}, which the scenario does not declare.", nameof(step));
     }
 
-    // Exact spelling first, then any case, as for client names.
     private LogonPoint LogonPointOf(ScenarioStep step, string name)
     {
         var index = _hierarchy.IndexOfLogonPoint(name);
-        if (index >= 0)
-        {
-            return _hierarchy.LogonPoints[index];
-        }
-
-        foreach (var point in _hierarchy.LogonPoints)
-        {
-            if (string.Equals(point.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return point;
-            }
-        }
-
-        throw new ArgumentException($"Step {step.Number} ({step.Action}) names logon point {name}, which the scenario does not declare.", nameof(step));
+        return index >= 0
+            ? _hierarchy.LogonPoints[index]
+            : throw new ArgumentException($"Step {step.Number} ({step.Action}) names logon point {name}, which the scenario does not declare.", nameof(step));
     }
 
     private SiteCode[] CodesOf(SiteSet set)

@@ -5,7 +5,7 @@ namespace Steward.Simulation.Loading.Names;
 
 /// <summary>
 /// The names of one generate block: <see cref="Prefix"/> followed by 1 to <see cref="Count"/> in
-/// <see cref="Digits"/> digits, as <see cref="GenerateBlock.NameOf"/> makes them. Collisions and
+/// <see cref="Digits"/> digits, as <see cref="GenerateBlock.NameOf(string, int, int)"/> makes them. Collisions and
 /// references are decided arithmetically, without making a million strings.
 /// </summary>
 /// <param name="Prefix">The block's prefix, as written.</param>
@@ -14,15 +14,11 @@ namespace Steward.Simulation.Loading.Names;
 /// <param name="PrefixAt">Where its prefix is, where a collision with an earlier block is reported.</param>
 internal readonly record struct NameRange(string Prefix, int Count, SourcePosition Block, SourcePosition PrefixAt)
 {
-    // GenerateBlock.Digits: six, more when the count needs them.
-    private const int MinDigits = 6;
-
     /// <summary>How many digits follow the prefix.</summary>
-    public int Digits => Math.Max(MinDigits, Count.ToString(CultureInfo.InvariantCulture).Length);
+    public int Digits => GenerateBlock.DigitsFor(Count);
 
     /// <summary>The name of client <paramref name="index"/> (from 0).</summary>
-    public string NameOf(int index) =>
-        Prefix + (index + 1).ToString(CultureInfo.InvariantCulture).PadLeft(Digits, '0');
+    public string NameOf(int index) => GenerateBlock.NameOf(Prefix, Count, index);
 
     /// <summary><c>WS000001 to WS100000</c>, for messages.</summary>
     public string Span => Count == 1 ? NameOf(0) : $"{NameOf(0)} to {NameOf(Count - 1)}";
@@ -31,30 +27,8 @@ internal readonly record struct NameRange(string Prefix, int Count, SourcePositi
     /// True when the block makes <paramref name="name"/> (compared without regard to case), with the
     /// client's index (from 0).
     /// </summary>
-    public bool TryIndexOf(string name, out int index)
-    {
-        index = -1;
-        if (name.Length != Prefix.Length + Digits || !name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var number = name.AsSpan(Prefix.Length);
-        if (number.ContainsAnyExceptInRange('0', '9'))
-        {
-            return false;
-        }
-
-        // At most eight digits (Count is at most 10,000,000), so an int holds the number.
-        var value = int.Parse(number, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (value < 1 || value > Count)
-        {
-            return false;
-        }
-
-        index = value - 1;
-        return true;
-    }
+    public bool TryIndexOf(string name, out int index) =>
+        GenerateBlock.TryIndexOf(Prefix, Count, name, StringComparison.OrdinalIgnoreCase, out index);
 
     /// <summary>
     /// A name that both blocks make, or null when they make none in common.
