@@ -1,0 +1,47 @@
+namespace Steward.Protocol;
+
+/// <summary>The paths of the HTTP API, shared by the server, the command line and the agent (see docs/PROTOCOL.md).</summary>
+public static class Routes
+{
+    /// <summary>Sites: <c>GET</c> lists, <c>POST</c> creates.</summary>
+    public const string Sites = "/v1/sites";
+
+    /// <summary>Logon points: <c>GET</c> lists, <c>POST</c> creates.</summary>
+    public const string LogonPoints = "/v1/logon-points";
+
+    /// <summary>Packages: <c>GET</c> lists, <c>POST ?version=V</c> publishes an archive sent as the body.</summary>
+    public const string Packages = "/v1/packages";
+
+    /// <summary>Clients: <c>GET</c> lists with filters.</summary>
+    public const string Clients = "/v1/clients";
+
+    /// <summary>The fleet summary: clients per site and version.</summary>
+    public const string Fleet = "/v1/fleet";
+
+    /// <summary>The trail of administrative changes.</summary>
+    public const string Audit = "/v1/audit";
+
+    /// <summary>The logon point of the given name: logon bootstrap and manual install.</summary>
+    public static string Logon(string logonPoint) => $"/v1/logon/{Uri.EscapeDataString(logonPoint)}";
+
+    /// <summary>The access point of a site: one maintenance cycle.</summary>
+    public static string Cycle(string site) => $"/v1/access/{Uri.EscapeDataString(site)}/cycle";
+
+    /// <summary>The access point of a site: the result of carrying out a decision.</summary>
+    public static string Report(string site) => $"/v1/access/{Uri.EscapeDataString(site)}/report";
+
+    /// <summary>An enrolled client's own record.</summary>
+    public const string Self = "/v1/agent/self";
+
+    /// <summary>Package content by SHA-256 (hex): <c>GET</c> with <c>Range</c> and <c>ETag</c>.</summary>
+    public static string Content(string sha256) => $"/v1/content/{sha256}";
+
+    /// <summary>One site.</summary>
+    public static string Site(string code) => $"{Sites}/{Uri.EscapeDataString(code)}";
+
+    /// <summary>One logon point.</summary>
+    public static string LogonPoint(string name) => $"{LogonPoints}/{Uri.EscapeDataString(name)}";
+
+    /// <summary>One client.</summary>
+    public static string Client(string id) => $"{Clients}/{Uri.EscapeDataString(id)}";
+}
