@@ -17,7 +17,7 @@ public abstract class ApiTest : IAsyncLifetime
 
     protected HttpClient Admin => App.Admin;
 
-    public async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings);
+    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings);
 
     public async Task DisposeAsync()
     {
