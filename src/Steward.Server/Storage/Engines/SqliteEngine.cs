@@ -30,6 +30,8 @@ internal sealed class SqliteEngine : DatabaseEngine
 
     public override string Describe => $"SQLite database {_path}";
 
+    public override string Identity => "INTEGER PRIMARY KEY";
+
     public override string ForUpdate => "";
 
     public override string In(string column, string parameter) => $"{column} IN {parameter}";
