@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.AspNetCore.Http.Features;
+using Scalar.AspNetCore;
+using Steward.Protocol;
+using Steward.Server.Agents;
+using Steward.Server.Audit;
+using Steward.Server.Clients;
+using Steward.Server.Decisions;
+using Steward.Server.Fleet;
+using Steward.Server.Heartbeats;
+using Steward.Server.Http;
+using Steward.Server.LogonPoints;
+using Steward.Server.Packages;
+using Steward.Server.Security;
+using Steward.Server.Sites;
+using Steward.Server.Storage;
+using Steward.Server.Telemetry;
+
+namespace Steward.Server.Hosting;
+
+/// <summary>The site server: builds and runs the ASP.NET Core application.</summary>
+public static class StewardServer
+{
+    /// <summary>The address the server listens on unless told otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5180";
+
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
+    {
+        ["--data"] = $"{ServerOptions.Section}:Data",
+        ["--database"] = $"{ServerOptions.Section}:Database",
+        ["--connection"] = $"{ServerOptions.Section}:Connection",
+        ["--packages"] = $"{ServerOptions.Section}:Packages",
+        ["--public-url"] = $"{ServerOptions.Section}:PublicUrl",
+    };
+
+    private static readonly Dictionary<string, string?> Defaults = new(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    /// <summary>Runs the server until it is stopped; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (InvalidConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync($"steward server: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Builds the application from command-line arguments, the environment and appsettings.json.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+
+        // Defaults below every other source, so appsettings.json, STEWARD__... and options override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        ConfigureServices(builder, options);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder, ServerOptions options)
+    {
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+        });
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxPackageBytes);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        var store = StoreFactory.Create(options);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IStewardStore>(store);
+        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<PackageStore>();
+        builder.Services.AddSingleton<SiteTables>();
+        builder.Services.AddSingleton<DecisionRecorder>();
+        builder.Services.AddSingleton<LogonService>();
+        builder.Services.AddSingleton<MaintenanceService>();
+        builder.Services.AddSingleton<PackageOffers>();
+        builder.Services.AddSingleton<StewardMetrics>();
+        builder.Services.AddSingleton<HeartbeatQueue>();
+        builder.Services.AddHostedService<ServerInitializer>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
+        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Steward site server";
+            document.Info.Description = "Sites, logon points, packages and clients; the agent protocol is in docs/PROTOCOL.md.";
+            return Task.CompletedTask;
+        }));
+        StewardMetrics.AddTelemetry(builder.Services);
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        HealthEndpoints.Map(app);
+        StewardMetrics.MapScrapeEndpoint(app);
+
+        var admin = app.MapGroup("/v1").AddEndpointFilter<AdminTokenFilter>().WithTags("admin");
+        SiteEndpoints.Map(admin);
+        LogonPointEndpoints.Map(admin);
+        PackageEndpoints.Map(admin);
+        ClientEndpoints.Map(admin);
+        FleetEndpoints.Map(admin);
+        AuditEndpoints.Map(admin);
+
+        var agents = app.MapGroup("/v1").WithTags("agent");
+        LogonEndpoints.Map(agents);
+        AccessPointEndpoints.Map(agents);
+        ContentEndpoints.Map(agents);
+    }
+}
