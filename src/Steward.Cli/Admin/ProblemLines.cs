@@ -21,17 +21,19 @@ internal static class ProblemLines
         }
     }
 
-    /// <summary>The lines: the detail (or the title, or the status) first, then <c>  field: message</c> for each field error.</summary>
+    /// <summary>
+    /// The lines: the detail (or the title, or the status) first, then <c>  field: message</c> for each
+    /// field error. A detail that only repeats the field errors gives way to the title, so that nothing is printed twice.
+    /// </summary>
     public static IEnumerable<string> Of(ProblemDocument problem, int status)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        yield return $"steward: {problem.Detail ?? problem.Title ?? $"the server refused the request ({status})"}";
-        foreach (var (field, messages) in (problem.Errors ?? new Dictionary<string, string[]>()).OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            foreach (var message in messages)
-            {
-                yield return $"  {field}: {message}";
-            }
-        }
+        var fieldLines = (problem.Errors ?? new Dictionary<string, string[]>())
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}"))
+            .ToList();
+        var repeats = problem.Detail is { } detail && fieldLines.Count > 0 && fieldLines.All(line => detail.Contains(line, StringComparison.Ordinal));
+        var headline = (repeats ? problem.Title : null) ?? problem.Detail ?? problem.Title ?? $"the server refused the request ({status})";
+        return [$"steward: {headline}", .. fieldLines.Select(line => "  " + line)];
     }
 }
