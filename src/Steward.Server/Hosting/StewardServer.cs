@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Steward.Protocol;
 using Steward.Server.Agents;
@@ -14,6 +15,7 @@ using Steward.Server.Packages;
 using Steward.Server.Security;
 using Steward.Server.Sites;
 using Steward.Server.Storage;
+using Steward.Server.Storage.Sql;
 using Steward.Server.Telemetry;
 
 namespace Steward.Server.Hosting;
@@ -43,23 +45,21 @@ public static class StewardServer
     /// <summary>Runs the server until it is stopped; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        WebApplication app;
         try
         {
-            app = Build(args);
+            var app = Build(args);
+            await using (app.ConfigureAwait(false))
+            {
+                await app.RunAsync().ConfigureAwait(false);
+            }
+
+            return 0;
         }
         catch (InvalidConfigurationException e)
         {
             await Console.Error.WriteLineAsync($"steward server: {e.Message}").ConfigureAwait(false);
             return 2;
         }
-
-        await using (app.ConfigureAwait(false))
-        {
-            await app.RunAsync().ConfigureAwait(false);
-        }
-
-        return 0;
     }
 
     /// <summary>Builds the application from command-line arguments, the environment and appsettings.json.</summary>
@@ -75,26 +75,22 @@ public static class StewardServer
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-        ConfigureServices(builder, options);
+        ConfigureServices(builder);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
     }
 
-    private static void ConfigureServices(WebApplicationBuilder builder, ServerOptions options)
+    // Settings are read when the services are first resolved, not while they are registered, so that
+    // every configuration source (a test host's too) is in place by then.
+    private static void ConfigureServices(WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
-        });
-        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxPackageBytes);
-        builder.Services.AddSingleton(options);
+        builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
+        builder.Services.AddSingleton(s => s.GetRequiredService<IOptions<ServerOptions>>().Value);
+        builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
         builder.Services.AddSingleton(TimeProvider.System);
-        var store = StoreFactory.Create(options);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton<IStewardStore>(store);
+        builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>()));
+        builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<PackageStore>();
         builder.Services.AddSingleton<SiteTables>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Steward.Server.Hosting;
 
 namespace Steward.Server.Http;
 
@@ -19,6 +20,14 @@ internal static class JsonBody
             return (null, TypedResults.Problem($"the body must be application/json, not {contentType}", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type."));
         }
 
+        // Kestrel enforces the limit while reading; checking the declared length first answers at once
+        // and holds behind any host without Kestrel's limit.
+        var limit = request.HttpContext.RequestServices.GetRequiredService<ServerOptions>().MaxRequestBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, Problems.TooLarge($"the body has {request.ContentLength} bytes; this endpoint accepts at most {limit}"));
+        }
+
         try
         {
             var value = await JsonSerializer.DeserializeAsync(request.Body, type, request.HttpContext.RequestAborted).ConfigureAwait(false);
@@ -31,7 +40,7 @@ internal static class JsonBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problems.TooLarge($"the body is larger than the {request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes this endpoint accepts"));
+            return (null, Problems.TooLarge($"the body is larger than the {limit} bytes this endpoint accepts"));
         }
     }
 }

@@ -14,6 +14,12 @@ internal abstract class DatabaseEngine
     /// <summary>Appended to a SELECT that reads a row it will update (PostgreSQL locks it; SQLite's write transaction already excludes other writers).</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>
+    /// <c>column</c> is one of the list in <c>parameter</c> (pass a string array): Dapper expands a list
+    /// into <c>IN (...)</c> for SQLite, while PostgreSQL takes the array whole.
+    /// </summary>
+    public abstract string In(string column, string parameter);
+
     /// <summary>An open connection.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -25,6 +25,8 @@ internal sealed class PostgresEngine : DatabaseEngine, IAsyncDisposable
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override string In(string column, string parameter) => $"{column} = ANY({parameter})";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

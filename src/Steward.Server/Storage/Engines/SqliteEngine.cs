@@ -32,6 +32,8 @@ internal sealed class SqliteEngine : DatabaseEngine
 
     public override string ForUpdate => "";
 
+    public override string In(string column, string parameter) => $"{column} IN {parameter}";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

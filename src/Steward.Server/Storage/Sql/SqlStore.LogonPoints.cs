@@ -44,7 +44,7 @@ internal sealed partial class SqlStore
         WriteAsync(
             async (c, t) =>
             {
-                var known = (await c.QueryAsync<string>("SELECT code FROM sites WHERE code IN @Sites", new { logonPoint.Sites }, t).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+                var known = (await c.QueryAsync<string>($"SELECT code FROM sites WHERE {engine.In("code", "@sites")}", new { sites = logonPoint.Sites.ToArray() }, t).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
                 var unknown = logonPoint.Sites.Where(s => !known.Contains(s)).ToList();
                 if (unknown.Count > 0)
                 {

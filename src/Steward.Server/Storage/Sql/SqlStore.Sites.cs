@@ -27,7 +27,7 @@ internal sealed partial class SqlStore
 
         return ReadAsync<IReadOnlyList<SiteRow>>(
             async c => [.. await c.QueryAsync<SiteRow>(
-                new CommandDefinition("SELECT * FROM sites WHERE code IN @codes ORDER BY code", new { codes }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
+                new CommandDefinition($"SELECT * FROM sites WHERE {engine.In("code", "@codes")} ORDER BY code", new { codes = codes.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
     }
 
