@@ -25,7 +25,7 @@ internal static class ClientCommand
         var outcome = new Option<string?>("--outcome") { Description = "Only clients whose last decision had this outcome (UpToDate, DeferredToMaintenance, ...).", HelpName = "OUTCOME" };
         var seenAfter = new Option<DateTimeOffset?>("--seen-after") { Description = "Only clients last seen at or after this time (2026-12-01T08:00:00Z).", HelpName = "TIME" };
         var seenBefore = new Option<DateTimeOffset?>("--seen-before") { Description = "Only clients last seen before this time.", HelpName = "TIME" };
-        var limit = new Option<int>("--limit") { Description = $"The most clients to print. Default: {AdminLimits.DefaultClientLimit}.", DefaultValueFactory = _ => AdminLimits.DefaultClientLimit, HelpName = "N" };
+        var limit = new Option<int>("--limit") { Description = "The most clients to print; longer lists are read page by page.", DefaultValueFactory = _ => AdminLimits.DefaultClientLimit, HelpName = "N" };
         limit.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)

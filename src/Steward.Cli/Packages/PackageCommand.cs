@@ -27,7 +27,7 @@ internal static class PackageCommand
         var version = VersionOption("The agent version the files are (2.00.1493.2000).");
         var entryPoint = new Option<string>("--entry-point")
         {
-            Description = $"The program, as a path inside the directory, that runs the agent. Default: {DefaultEntryPoint}.",
+            Description = "The program, as a path inside the directory, that runs the agent.",
             DefaultValueFactory = _ => DefaultEntryPoint,
             HelpName = "PATH",
         };
