@@ -43,4 +43,17 @@ internal static class Hierarchy
         await AddSiteAsync(server, "B01", "2.00.1493.2000", "10.1.0.0/16,10.2.0.0/16");
         return await AddLogonPointAsync(server, "DC1", "A01,B01");
     }
+
+    /// <summary>Builds (without publishing) a package of <paramref name="version"/> of about 3 MiB; returns the archive's path.</summary>
+    public static async Task<string> BuildLargeAsync(LiveServer server, string version)
+    {
+        server.Work.Write($"{version}/steward-agent", "agent");
+        // Random bytes do not compress: the archive is as large as they are.
+        var bytes = new byte[3 << 20];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(Path.Combine(server.Work.Path, version, "payload.bin"), bytes);
+        var archive = Path.Combine(server.Work.Path, $"{version}.zip");
+        Assert.Equal(ExitCodes.Ok, (await server.RunAsync("package", "build", "--from", version, "--version", version, "-o", archive)).ExitCode);
+        return archive;
+    }
 }

@@ -28,10 +28,11 @@ internal sealed class LiveServer : IAsyncDisposable
     /// <summary>The administrator token the server wrote at its first start.</summary>
     public string Token => File.ReadAllText(Path.Combine(Data.Path, "admin-token")).Trim();
 
-    public static async Task<LiveServer> StartAsync()
+    /// <summary>Starts a server; <paramref name="settings"/> are more of its command-line options (<c>--Steward:Name=value</c>).</summary>
+    public static async Task<LiveServer> StartAsync(params string[] settings)
     {
         var data = new TempDirectory();
-        var app = StewardServer.Build(["--urls", "http://127.0.0.1:0", "--data", data.Path, "--Logging:LogLevel:Default=Warning"]);
+        var app = StewardServer.Build(["--urls", "http://127.0.0.1:0", "--data", data.Path, "--Logging:LogLevel:Default=Warning", .. settings]);
         await app.StartAsync();
         // Kestrel replaces port 0 with the port it bound.
         return new LiveServer(app, data, app.Urls.Single());

@@ -64,8 +64,8 @@ public sealed class PackageVerbTests : LiveTest
     [Fact]
     public async Task Publish_LargeFile_ProgressBarOnStandardErrorOnlyOnATerminal()
     {
-        var watchedArchive = await BigArchiveAsync("2.00.1493.2002");
-        var pipedArchive = await BigArchiveAsync("2.00.1493.2003");
+        var watchedArchive = await Hierarchy.BuildLargeAsync(Server, "2.00.1493.2002");
+        var pipedArchive = await Hierarchy.BuildLargeAsync(Server, "2.00.1493.2003");
 
         var watched = await InProcess.RunAsync(Server.Environment(), interactive: true, "package", "publish", watchedArchive, "--version", "2.00.1493.2002");
         var piped = await InProcess.RunAsync(Server.Environment(), interactive: false, "package", "publish", pipedArchive, "--version", "2.00.1493.2003");
@@ -76,17 +76,5 @@ public sealed class PackageVerbTests : LiveTest
         Assert.Contains("100%", watched.Error, StringComparison.Ordinal);
         Assert.StartsWith("Published 2.00.1493.2003: 2 files, 3.0 MiB,", piped.Out, StringComparison.Ordinal);
         Assert.Equal("", piped.Error);
-    }
-
-    private async Task<string> BigArchiveAsync(string version)
-    {
-        Server.Work.Write($"{version}/steward-agent", "agent");
-        // Random bytes do not compress: the archive is larger than the progress bar's threshold.
-        var bytes = new byte[3 << 20];
-        new Random(7).NextBytes(bytes);
-        await File.WriteAllBytesAsync(Path.Combine(Server.Work.Path, version, "payload.bin"), bytes);
-        var archive = Path.Combine(Server.Work.Path, $"{version}.zip");
-        Assert.Equal(ExitCodes.Ok, (await Server.RunAsync("package", "build", "--from", version, "--version", version, "-o", archive)).ExitCode);
-        return archive;
     }
 }
