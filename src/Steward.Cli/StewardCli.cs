@@ -4,6 +4,7 @@ using Steward.Cli.Clients;
 using Steward.Cli.Console;
 using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;
+using Steward.Cli.Server;
 using Steward.Cli.Simulate;
 using Steward.Cli.Sites;
 using Steward.Cli.Status;
@@ -29,6 +30,7 @@ public static class StewardCli
         {
             SimulateCommand.Create(terminal),
             CheckCommand.Create(terminal),
+            ServerCommand.Create(),
             SiteCommand.Create(terminal, environment),
             LogonPointCommand.Create(terminal, environment),
             PackageCommand.Create(terminal, environment),

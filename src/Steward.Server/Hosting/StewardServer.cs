@@ -50,10 +50,17 @@ public static class StewardServer
             var app = Build(args);
             await using (app.ConfigureAwait(false))
             {
+                // Resolved before the host starts, so that a wrong setting is one clear line, not a start-up failure.
+                app.Services.GetRequiredService<SqlStore>();
                 await app.RunAsync().ConfigureAwait(false);
             }
 
             return 0;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            await Console.Error.WriteLineAsync($"steward server: the database cannot be used: {e.Message}").ConfigureAwait(false);
+            return 1;
         }
         catch (InvalidConfigurationException e)
         {
