@@ -88,20 +88,28 @@ internal sealed class AdminClient : IDisposable
             var body = await ReadLimitedAsync(response.Content, linked.Token).ConfigureAwait(false);
             throw Failure(request, response.StatusCode, response.ReasonPhrase, body);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
         {
-            throw new AdminFailure(
-                ExitCodes.Unreachable,
-                $"steward: the server at {Server} did not answer {request.Method} {request.RequestUri!.AbsolutePath} within {AdminLimits.RequestTimeout.TotalSeconds:0} s");
+            // Not the user's cancellation: either our request timeout, or the handler's connect timeout
+            // (a TaskCanceledException around a TimeoutException).
+            throw timeout.IsCancellationRequested
+                ? new AdminFailure(
+                    ExitCodes.Unreachable,
+                    $"steward: the server at {Server} did not answer {request.Method} {request.RequestUri!.AbsolutePath} within {AdminLimits.RequestTimeout.TotalSeconds:0} s")
+                : Unreachable("cannot reach the server at", e.InnerException?.Message ?? e.Message);
         }
         catch (HttpRequestException e)
         {
-            var what = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
-                ? "cannot reach the server at"
-                : "lost the connection to the server at";
-            throw new AdminFailure(ExitCodes.Unreachable, $"steward: {what} {Server}: {e.Message}", $"  is the server running? The URL is {_connection.ServerSource}; --server or ${ConnectionResolver.UrlVariable} name another.");
+            throw Unreachable(
+                e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
+                    ? "cannot reach the server at"
+                    : "lost the connection to the server at",
+                e.Message);
         }
     }
+
+    private AdminFailure Unreachable(string what, string why) =>
+        new(ExitCodes.Unreachable, $"steward: {what} {Server}: {why}", $"  is the server running? The URL is {_connection.ServerSource}; --server or ${ConnectionResolver.UrlVariable} name another.");
 
     private static async Task<byte[]> ReadLimitedAsync(HttpContent content, CancellationToken cancellation)
     {

@@ -42,7 +42,7 @@ public sealed record Terminal(TextWriter Out, TextWriter Error, bool Interactive
     /// A Spectre console over <see cref="Error"/> for live progress (a bar redrawn in place), so that a
     /// bar never mixes with results. Use it only when <see cref="Interactive"/>.
     /// </summary>
-    public IAnsiConsole Progress() => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole ProgressConsole() => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(Error),
         Ansi = AnsiSupport.Detect,

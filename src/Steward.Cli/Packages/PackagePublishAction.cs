@@ -44,7 +44,7 @@ internal static class PackagePublishAction
                 return await client.UploadAsync(route, file, length, ZipType, ProtocolJson.Default.PackageView, cancellation).ConfigureAwait(false);
             }
 
-            return await terminal.Progress().Progress()
+            return await terminal.ProgressConsole().Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
