@@ -23,4 +23,7 @@ public static class ExitCodes
 
     /// <summary>The server failed (a 5xx answer) or answered with something that is not its JSON.</summary>
     public const int ServerFailed = 6;
+
+    /// <summary>Stopped by Ctrl+C or a termination signal before the server answered (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

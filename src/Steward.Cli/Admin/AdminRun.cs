@@ -22,6 +22,12 @@ internal static class AdminRun
         {
             return Report(failure, terminal);
         }
+        catch (OperationCanceledException)
+        {
+            // AdminClient turns its own timeouts into failures: what is left is the user stopping us.
+            terminal.Error.WriteLine("steward: stopped before the server answered; a change may or may not have been made (look with list or show)");
+            return ExitCodes.Cancelled;
+        }
     }
 
     /// <summary>Prints <paramref name="failure"/> on standard error and returns its exit code.</summary>
