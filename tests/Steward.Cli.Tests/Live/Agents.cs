@@ -8,10 +8,16 @@ namespace Steward.Cli.Tests.Live;
 internal static class Agents
 {
     /// <summary>A new computer logs on at <paramref name="logonPoint"/>; returns the server's decision.</summary>
-    public static async Task<LogonResponse> LogonAsync(LiveServer server, string logonPoint, string secret, string name, string address)
+    public static Task<LogonResponse> LogonAsync(LiveServer server, string logonPoint, string secret, string name, string address) =>
+        LogonAsync(server, logonPoint, new LogonRequest(secret, "logon", name, [address], null, null, null));
+
+    /// <summary>An enrolled computer with <paramref name="installed"/> logs on again with its credentials.</summary>
+    public static Task<LogonResponse> LogonAgainAsync(LiveServer server, string logonPoint, string secret, string name, string address, Enrollment enrollment, string installed) =>
+        LogonAsync(server, logonPoint, new LogonRequest(secret, "logon", name, [address], enrollment.ClientId, enrollment.ClientSecret, installed));
+
+    private static async Task<LogonResponse> LogonAsync(LiveServer server, string logonPoint, LogonRequest request)
     {
         using var http = new HttpClient();
-        var request = new LogonRequest(secret, "logon", name, [address], null, null, null);
         using var response = await http.PostAsJsonAsync(server.Url + Routes.Logon(logonPoint), request, ProtocolJson.Default.LogonRequest);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync(ProtocolJson.Default.LogonResponse))!;

@@ -76,12 +76,23 @@ public sealed class ClientVerbTests : LiveTest
         var history = JsonNode.Parse(json.Out)!;
         var decision = Assert.Single(history["decisions"]!.AsArray())!;
         Assert.Equal("Installed", (string)decision["outcome"]!);
-        // The reason is printed whole: every word of it, though the table wraps it across lines.
-        var printed = string.Concat(table.Out.Split('│').Select(cell => cell.Trim() + " "));
-        foreach (var word in ((string)decision["reason"]!).Split(' '))
-        {
-            Assert.Contains(word, printed, StringComparison.Ordinal);
-        }
+        AssertPrintedWhole((string)decision["reason"]!, table.Out);
+    }
+
+    [Fact]
+    public async Task Show_TwoDecisions_OldestFirst_EachWithItsOutcomeAndReason()
+    {
+        var secret = await Hierarchy.Q262677Async(Server);
+        var first = await Agents.LogonAsync(Server, "DC1", secret, "PC-NEW", "10.1.0.6");
+        var second = await Agents.LogonAgainAsync(Server, "DC1", secret, "PC-NEW", "10.1.0.6", first.Enrollment!, first.VersionAfter!);
+
+        var table = await Server.RunAsync("client", "show", first.Enrollment!.ClientId);
+
+        Assert.Equal(("Installed", "UpToDate"), (first.Outcome, second.Outcome));
+        var installed = table.Out.IndexOf("│ Installed ", StringComparison.Ordinal);
+        var upToDate = table.Out.IndexOf("│ UpToDate ", StringComparison.Ordinal);
+        Assert.True(installed > 0 && upToDate > installed, table.Out);
+        AssertPrintedWhole(second.Reason, table.Out);
     }
 
     [Fact]
@@ -109,5 +120,12 @@ public sealed class ClientVerbTests : LiveTest
         var fleet = JsonNode.Parse(json.Out)!;
         Assert.Equal(2, (long)fleet["clients"]!);
         Assert.Equal(2, (long)fleet["sites"]!.AsArray().Single(s => (string)s!["code"]! == "B01")!["versions"]!["2.00.1493.2000"]!);
+    }
+
+    // A reason is printed whole: every word of it, though the table wraps it across lines.
+    private static void AssertPrintedWhole(string reason, string table)
+    {
+        var cells = string.Concat(table.Split('│').Select(cell => cell.Trim() + " "));
+        Assert.All(reason.Split(' '), word => Assert.Contains(word, cells, StringComparison.Ordinal));
     }
 }
