@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Steward.Cli.Audit;
 using Steward.Cli.Check;
 using Steward.Cli.Clients;
 using Steward.Cli.Console;
@@ -36,6 +37,7 @@ public static class StewardCli
             PackageCommand.Create(terminal, environment),
             ClientCommand.Create(terminal, environment),
             StatusCommand.Create(terminal, environment),
+            AuditCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -18,6 +18,7 @@ public sealed class AdminCommandLineTests
         { ["client", "list", "--site", "A01", "--seen-after", "2026-12-01T08:00:00Z"] },
         { ["client", "show", "c-1"] },
         { ["status"] },
+        { ["audit", "--limit", "5"] },
     };
 
     [Theory]
