@@ -40,14 +40,12 @@ internal sealed record CurrentPointer(AgentLayout Layout)
         }
 
         var temporary = Path.Combine(Layout.Root, $".current.tmp-{Environment.ProcessId}");
-        if (File.Exists(temporary) || new FileInfo(temporary).LinkTarget is not null)
-        {
-            File.Delete(temporary);
-        }
+        // File.Delete removes a link itself, whatever it points to (or a leftover of a killed run).
+        File.Delete(temporary);
 
         // A relative target keeps the directory movable (a restored backup still points inside itself).
         File.CreateSymbolicLink(temporary, Path.Combine("versions", version));
-        File.Move(temporary, Layout.Current, overwrite: true);
+        Durability.RenameOver(temporary, Layout.Current);
         Durability.SyncDirectory(Layout.Root);
     }
 }

@@ -37,6 +37,21 @@ internal static partial class Durability
         }
     }
 
+    /// <summary>
+    /// rename(2): replaces <paramref name="target"/> by <paramref name="source"/> in one step, whatever they are.
+    /// File.Move cannot do it for a symbolic link to a directory (it sees a directory, not a file).
+    /// </summary>
+    public static void RenameOver(string source, string target)
+    {
+        if (Rename(source, target) != 0)
+        {
+            throw new IOException($"Cannot rename '{source}' to '{target}' (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Rename(string source, string target);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
 
