@@ -14,7 +14,7 @@ internal static class ResultPrinter
         ArgumentNullException.ThrowIfNull(document);
         if (json)
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(document, AgentJson.Default.ResultDocument));
+            console.Out.WriteLine(JsonSerializer.Serialize(document, AgentJson.Compact.ResultDocument));
             return;
         }
 

@@ -13,4 +13,8 @@ namespace Steward.Agent.State;
 [JsonSerializable(typeof(VersionDocument))]
 [JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(ResultDocument))]
-internal sealed partial class AgentJson : JsonSerializerContext;
+internal sealed partial class AgentJson : JsonSerializerContext
+{
+    /// <summary>The same documents on one line each (results, so that a cycle's answers are JSON Lines).</summary>
+    public static AgentJson Compact { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+}
