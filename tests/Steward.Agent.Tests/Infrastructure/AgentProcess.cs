@@ -48,6 +48,26 @@ internal static class AgentProcess
         return (killed, new AgentRun(process.ExitCode, await stdout, seen.ToString()));
     }
 
+    /// <summary>How long the program runs after a line containing <paramref name="marker"/> appears (to spread random kills over a step).</summary>
+    public static async Task<TimeSpan> TimeAfterAsync(string program, string marker, params string[] args)
+    {
+        using var process = Start(program, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var clock = new Stopwatch();
+        using var limit = new CancellationTokenSource(Limit);
+        while (await process.StandardError.ReadLineAsync(limit.Token) is { } line)
+        {
+            if (!clock.IsRunning && line.Contains(marker, StringComparison.Ordinal))
+            {
+                clock.Start();
+            }
+        }
+
+        await process.WaitForExitAsync(limit.Token);
+        await stdout;
+        return clock.Elapsed;
+    }
+
     private static Process Start(string program, string[] args)
     {
         var start = new ProcessStartInfo(program)
