@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Steward.Cli.Check;
 using Steward.Cli.Console;
+using Steward.Cli.Server;
 using Steward.Cli.Simulate;
 
 namespace Steward.Cli;
@@ -16,6 +17,7 @@ public static class StewardCli
         {
             SimulateCommand.Create(terminal),
             CheckCommand.Create(terminal),
+            ServerCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

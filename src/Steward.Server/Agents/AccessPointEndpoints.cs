@@ -1,0 +1,46 @@
+using Steward.Protocol;
+using Steward.Protocol.Agent;
+using Steward.Server.Decisions;
+using Steward.Server.Hosting;
+using Steward.Server.Http;
+using Steward.Server.Storage;
+
+namespace Steward.Server.Agents;
+
+/// <summary>A site's access point: the maintenance cycle, reports, and a client's own record.</summary>
+internal static class AccessPointEndpoints
+{
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapPost("/access/{site}/cycle", async (string site, HttpRequest http, MaintenanceService maintenance, ServerOptions options, CancellationToken cancellationToken) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest).ConfigureAwait(false);
+            return problem ?? await maintenance.CycleAsync(site, http, request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
+        })
+        .Accepts<CycleRequest>("application/json")
+        .Produces<CycleResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .WithSummary("One maintenance cycle of the client named by its credentials (Basic): the R3 decision.");
+
+        group.MapPost("/access/{site}/report", async (string site, HttpRequest http, MaintenanceService maintenance, CancellationToken cancellationToken) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.UpgradeReport).ConfigureAwait(false);
+            return problem ?? await maintenance.ReportAsync(http, request!, cancellationToken).ConfigureAwait(false);
+        })
+        .Accepts<UpgradeReport>("application/json")
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .WithSummary("The result of carrying out a decision that delivered a package.");
+
+        group.MapGet("/agent/self", async (HttpRequest http, IStewardStore store, CancellationToken cancellationToken) =>
+        {
+            var client = await ClientCredentials.AuthenticateAsync(store, http, cancellationToken).ConfigureAwait(false);
+            return client is null
+                ? Problems.Unauthorized(ClientCredentials.Refusal)
+                : TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed, SiteText.List(client.Sites), client.LastOutcome));
+        })
+        .Produces<SelfView>()
+        .WithSummary("The calling client's own record.");
+    }
+}

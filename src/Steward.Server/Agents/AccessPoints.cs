@@ -1,0 +1,17 @@
+using Steward.Server.Hosting;
+
+namespace Steward.Server.Agents;
+
+/// <summary>The addresses agents are sent to: this server's, or the configured public one.</summary>
+internal static class AccessPoints
+{
+    public static string Origin(HttpRequest request, ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.PublicUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
+    }
+
+    public static IReadOnlyDictionary<string, string> For(IEnumerable<string> sites, string origin) =>
+        sites.ToDictionary(s => s, s => $"{origin}/v1/access/{s}", StringComparer.Ordinal);
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using Steward.Server.Security;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Agents;
+
+/// <summary>
+/// An enrolled client authenticates with <c>Authorization: Basic base64(id:secret)</c>. An unknown id and
+/// a wrong secret get the same answer, so that the answer does not tell which ids exist.
+/// </summary>
+internal static class ClientCredentials
+{
+    public const string Refusal = "unknown client or wrong client secret: send 'Authorization: Basic base64(clientId:clientSecret)' with the credentials the logon point gave at enrollment";
+
+    public static (string Id, string Secret)? Parse(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon <= 0 ? null : (text[..colon], text[(colon + 1)..]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The client these credentials belong to, or null.</summary>
+    public static async Task<ClientRow?> AuthenticateAsync(IStewardStore store, string id, string secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (id.Length > 64)
+        {
+            return null;
+        }
+
+        var client = await store.FindClientAsync(id, cancellationToken).ConfigureAwait(false);
+        return client is not null && Secrets.Matches(secret, client.SecretHash) ? client : null;
+    }
+
+    public static async Task<ClientRow?> AuthenticateAsync(IStewardStore store, HttpRequest request, CancellationToken cancellationToken) =>
+        Parse(request) is { } credentials ? await AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false) : null;
+}

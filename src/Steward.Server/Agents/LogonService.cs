@@ -1,0 +1,169 @@
+using Steward.Policy.Boundaries;
+using Steward.Policy.Decisions;
+using Steward.Policy.Sites;
+using Steward.Policy.Versions;
+using Steward.Protocol.Agent;
+using Steward.Server.Decisions;
+using Steward.Server.Http;
+using Steward.Server.Security;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Agents;
+
+/// <summary>
+/// A logon point's answer (SPEC R1, R2): reads the facts, asks <see cref="Decide"/>, records the decision
+/// and only then answers. A new computer that gets an agent is enrolled: it receives its id and secret.
+/// </summary>
+internal sealed class LogonService(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKey signingKey, TimeProvider time)
+{
+    private const int Attempts = 5;
+
+    public async Task<IResult> LogonAsync(string pointName, LogonRequest request, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var trigger = request.Trigger switch
+        {
+            null or "logon" => Trigger.Logon,
+            "install" => Trigger.ManualInstall,
+            _ => (Trigger?)null,
+        };
+        if (trigger is null)
+        {
+            errors.Add("trigger", $"'{request.Trigger}' is not a trigger: use logon or install");
+        }
+
+        var computer = request.ComputerName?.Trim();
+        if (string.IsNullOrEmpty(computer) || computer.Length > 255 || computer.Any(char.IsControl))
+        {
+            errors.Add("computerName", "required: the computer's name, 1 to 255 characters without control characters");
+        }
+
+        var addresses = AgentInput.Addresses(request.Addresses, errors);
+        var installed = AgentInput.Version(request.Installed, "installed", errors);
+        if ((request.ClientId is null) != (request.ClientSecret is null))
+        {
+            errors.Add("clientId", "clientId and clientSecret go together: send both (an enrolled agent) or neither (a new computer)");
+        }
+
+        if (request.ClientId is not null && installed is null)
+        {
+            errors.Add("installed", "required with clientId: the version the agent runs");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var point = await store.FindLogonPointAsync(pointName, cancellationToken).ConfigureAwait(false);
+        if (point is null)
+        {
+            return Problems.NotFound($"there is no logon point '{pointName}'; check the logon script's address");
+        }
+
+        if (!Secrets.Matches(request.EnrollmentSecret ?? "", point.SecretHash))
+        {
+            return Problems.Unauthorized($"the enrollment secret is not logon point {point.Name}'s; check the logon script");
+        }
+
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            ClientRow? client = null;
+            if (request.ClientId is { } id)
+            {
+                client = await ClientCredentials.AuthenticateAsync(store, id, request.ClientSecret!, cancellationToken).ConfigureAwait(false);
+                if (client is null)
+                {
+                    return Problems.Unauthorized(ClientCredentials.Refusal);
+                }
+            }
+
+            var codes = point.Sites.Union(SiteText.List(client?.Sites), StringComparer.Ordinal).ToList();
+            var table = tables.Build(await store.FindSitesAsync(codes, cancellationToken).ConfigureAwait(false));
+            var sitesBefore = Indices(table, SiteText.List(client?.Sites));
+            var (decision, reason) = DecideNow(trigger!.Value, table, point, installed, sitesBefore, addresses);
+
+            PackageOffer? package = null;
+            if (decision.Outcome is Outcome.Installed or Outcome.HotfixApplied)
+            {
+                package = await offers.ForAsync(decision.VersionAfter!.Value, cancellationToken).ConfigureAwait(false);
+                if (package is null)
+                {
+                    return Problems.Unavailable($"no package of version {decision.VersionAfter} is published, so nothing can be installed now");
+                }
+            }
+
+            // A computer is enrolled when it gets an agent, or already runs one that this logon point manages.
+            Enrollment? enrollment = null;
+            var enroll = client is null && (decision.Outcome == Outcome.Installed || (installed is not null && decision.Outcome != Outcome.NotInBoundaries));
+            ClientRow? after = null;
+            if (enroll)
+            {
+                enrollment = new Enrollment(Guid.CreateVersion7().ToString(), Secrets.New("stw_client_"));
+                after = NewClient(enrollment, computer!, addresses);
+            }
+
+            if (after is not null || client is not null)
+            {
+                after = (after ?? client!) with
+                {
+                    Name = computer!,
+                    Installed = decision.VersionAfter?.ToString(),
+                    Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
+                    Addresses = AgentInput.Canonical(addresses),
+                };
+            }
+
+            var context = new DecisionContext(trigger.Value, point.Name, computer!);
+            if (!await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var sites = table.Codes(decision.SitesAfter);
+            return TypedResults.Ok(new LogonResponse(
+                decision.Outcome.ToString(), reason, decision.VersionAfter?.ToString(), sites, package, enrollment, signingKey.PublicKey, AccessPoints.For(sites, origin)));
+        }
+
+        return Problems.Conflict($"the client's record kept changing during {Attempts} attempts; try again");
+    }
+
+    private static (Decision Decision, string Reason) DecideNow(
+        Trigger trigger, SiteTable table, LogonPointRow point, AgentVersion? installed, SiteSet sitesBefore, NetworkAddress[] addresses)
+    {
+        var participating = Indices(table, point.Sites);
+        var senior = point.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(point.Senior));
+        var logonPoint = new LogonPoint(point.Name, participating, senior);
+        var facts = new ClientFacts(installed, sitesBefore, addresses);
+        var decision = trigger == Trigger.ManualInstall ? Decide.ManualInstall(table, logonPoint, facts) : Decide.Logon(table, logonPoint, facts);
+        return (decision, decision.Reason.Render(table));
+    }
+
+    private ClientRow NewClient(Enrollment enrollment, string computer, NetworkAddress[] addresses) => new()
+    {
+        Id = enrollment.ClientId,
+        Name = computer,
+        SecretHash = Secrets.Hash(enrollment.ClientSecret),
+        Addresses = AgentInput.Canonical(addresses),
+        EnrolledAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+    };
+
+    /// <summary>The indices of the codes that are in the table (a site removed meanwhile is left out).</summary>
+    public static SiteSet Indices(SiteTable table, IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var set = SiteSet.Empty;
+        foreach (var code in codes)
+        {
+            var index = table.IndexOf(SiteCode.ParseExact(code));
+            if (index >= 0)
+            {
+                set = set.With(index);
+            }
+        }
+
+        return set;
+    }
+}

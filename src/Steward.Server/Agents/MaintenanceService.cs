@@ -1,0 +1,159 @@
+using Steward.Policy.Boundaries;
+using Steward.Policy.Decisions;
+using Steward.Policy.Sites;
+using Steward.Policy.Versions;
+using Steward.Protocol.Agent;
+using Steward.Server.Decisions;
+using Steward.Server.Http;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Agents;
+
+/// <summary>
+/// An access point's answer to a maintenance cycle (SPEC R3), and the reports agents send after carrying
+/// out a decision. The client is the one its credentials name; it can read and change nothing else.
+/// </summary>
+internal sealed class MaintenanceService(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, TimeProvider time)
+{
+    private const int Attempts = 5;
+
+    public async Task<IResult> CycleAsync(string siteCode, HttpRequest http, CycleRequest request, string origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var addresses = AgentInput.Addresses(request.Addresses, errors);
+        var installed = AgentInput.Version(request.Installed, "installed", errors);
+        var report = CheckReport(request.LastUpgrade, "lastUpgrade", errors);
+        var code = SiteCode.Parse(siteCode);
+        if (!code.Success)
+        {
+            errors.Add("site", code.Error!);
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (ClientCredentials.Parse(http) is not { } credentials)
+        {
+            return Problems.Unauthorized(ClientCredentials.Refusal);
+        }
+
+        var via = code.Value.ToString();
+        if (await store.FindSiteAsync(via, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Problems.NotFound($"there is no site {via}, so no access point of it");
+        }
+
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var client = await ClientCredentials.AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false);
+            if (client is null)
+            {
+                return Problems.Unauthorized(ClientCredentials.Refusal);
+            }
+
+            var assigned = SiteText.List(client.Sites);
+            var table = tables.Build(await store.FindSitesAsync(assigned, cancellationToken).ConfigureAwait(false));
+            var sitesBefore = LogonService.Indices(table, assigned);
+
+            // The agent knows what it runs; the record follows it.
+            var running = installed ?? (client.Installed is { } recorded ? AgentVersion.ParseExact(recorded) : (AgentVersion?)null);
+            var (decision, reason) = DecideNow(table, running, sitesBefore, addresses, client.Travel != 0);
+            PackageOffer? package = null;
+            if (decision.Outcome == Outcome.Upgraded)
+            {
+                package = await offers.ForAsync(decision.VersionAfter!.Value, cancellationToken).ConfigureAwait(false);
+                if (package is null)
+                {
+                    return Problems.Unavailable($"no package of version {decision.VersionAfter} is published, so the upgrade cannot be delivered now");
+                }
+            }
+
+            var after = WithReport(client, report) with
+            {
+                Installed = decision.VersionAfter?.ToString(),
+                Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
+                Addresses = AgentInput.Canonical(addresses),
+            };
+            var context = new DecisionContext(Trigger.Maintenance, via, client.Name);
+            if (!await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var sites = table.Codes(decision.SitesAfter);
+            return TypedResults.Ok(new CycleResponse(
+                decision.Outcome.ToString(), Words.Kind(decision.Kind), reason, decision.VersionAfter?.ToString(), sites, package, AccessPoints.For(sites, origin)));
+        }
+
+        return Problems.Conflict($"the client's record kept changing during {Attempts} attempts; try again");
+    }
+
+    /// <summary>Records what the agent reports of carrying out a decision; the installed version follows what it runs.</summary>
+    public async Task<IResult> ReportAsync(HttpRequest http, UpgradeReport request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var report = CheckReport(request, "body", errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var client = await ClientCredentials.AuthenticateAsync(store, http, cancellationToken).ConfigureAwait(false);
+            if (client is null)
+            {
+                return Problems.Unauthorized(ClientCredentials.Refusal);
+            }
+
+            var after = WithReport(client, report) with { LastSeen = time.GetUtcNow().ToUnixTimeMilliseconds() };
+            var (result, _) = await store.SaveDecisionAsync(new DecisionWrite(null, after, IsNew: false, client.Revision), cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return TypedResults.NoContent();
+            }
+        }
+
+        return Problems.Conflict($"the client's record kept changing during {Attempts} attempts; try again");
+    }
+
+    private static (Decision Decision, string Reason) DecideNow(SiteTable table, AgentVersion? installed, SiteSet sites, NetworkAddress[] addresses, bool travel)
+    {
+        var decision = Decide.Maintenance(table, new ClientFacts(installed, sites, addresses, travel));
+        return (decision, decision.Reason.Render(table));
+    }
+
+    private static (UpgradeReport Report, AgentVersion Version, AgentVersion? Running)? CheckReport(UpgradeReport? report, string field, FieldErrors errors)
+    {
+        if (report is null)
+        {
+            return null;
+        }
+
+        var version = AgentVersion.Parse(report.Version ?? "");
+        if (!version.Success)
+        {
+            errors.Add($"{field}.version", version.Error!);
+            return null;
+        }
+
+        var running = AgentInput.Version(report.Running, $"{field}.running", errors);
+        return (report, version.Value, running);
+    }
+
+    private ClientRow WithReport(ClientRow client, (UpgradeReport Report, AgentVersion Version, AgentVersion? Running)? report) =>
+        report is not { } r
+            ? client
+            : client with
+            {
+                UpgradeVersion = r.Version.ToString(),
+                UpgradeSucceeded = r.Report.Succeeded ? 1 : 0,
+                UpgradeMessage = (r.Report.Message ?? "").Length > 2000 ? r.Report.Message![..2000] : r.Report.Message ?? "",
+                UpgradeAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                Installed = r.Running?.ToString() ?? client.Installed,
+            };
+}

@@ -1,0 +1,28 @@
+using Steward.Protocol.Admin;
+using Steward.Server.Decisions;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Clients;
+
+/// <summary>Client and decision rows as the API shows them.</summary>
+internal static class ClientViews
+{
+    public static ClientView Of(ClientRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var upgrade = row.UpgradeVersion is null
+            ? null
+            : new UpgradeResultView(row.UpgradeVersion, row.UpgradeSucceeded == 1, row.UpgradeMessage ?? "", DateTimeOffset.FromUnixTimeMilliseconds(row.UpgradeAt ?? 0));
+        return new ClientView(
+            row.Id, row.Name, row.Installed, SiteText.List(row.Sites), SiteText.List(row.Addresses), row.Travel != 0, row.LastOutcome,
+            row.LastSeen is { } seen ? DateTimeOffset.FromUnixTimeMilliseconds(seen) : null, DateTimeOffset.FromUnixTimeMilliseconds(row.EnrolledAt), upgrade);
+    }
+
+    public static DecisionView Of(DecisionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new DecisionView(
+            DateTimeOffset.FromUnixTimeMilliseconds(row.At), row.Cause, row.Via, row.Outcome, row.Kind, row.VersionBefore, row.VersionAfter,
+            SiteText.List(row.SitesBefore), SiteText.List(row.SitesAfter), row.Reason, row.Repeats, DateTimeOffset.FromUnixTimeMilliseconds(row.LastAt));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using Steward.Policy.Decisions;
+using Steward.Policy.Sites;
+using Steward.Server.Heartbeats;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+using Steward.Server.Telemetry;
+
+namespace Steward.Server.Decisions;
+
+/// <summary>
+/// Records a decision and what it changed (SPEC R4, I5). A decision identical to the client's last one,
+/// that changes nothing, is a repeat: it goes to the <see cref="HeartbeatQueue"/> as a count on the last
+/// decision instead of a new row, so a fleet that is up to date writes nothing per cycle but its heartbeats.
+/// Anything else is committed before the caller answers.
+/// </summary>
+internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heartbeats, StewardMetrics metrics, TimeProvider time)
+{
+    /// <summary>
+    /// Writes the decision; <paramref name="before"/> is the client row it was decided on (null for a computer
+    /// that is not enrolled), <paramref name="after"/> the row to store (null: record the decision alone).
+    /// Returns false when the client changed meanwhile: decide again from fresh facts.
+    /// </summary>
+    public async Task<bool> RecordAsync(
+        DecisionContext context, Decision decision, SiteTable table, SiteSet sitesBefore, string reason, ClientRow? before, ClientRow? after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(table);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var row = new DecisionRow
+        {
+            Client = after?.Id,
+            Computer = context.Computer,
+            At = now,
+            LastAt = now,
+            Cause = Words.Trigger(context.Trigger),
+            Via = context.Via,
+            Outcome = decision.Outcome.ToString(),
+            Kind = Words.Kind(decision.Kind),
+            VersionBefore = decision.Reason.Installed?.ToString(),
+            VersionAfter = decision.VersionAfter?.ToString(),
+            SitesBefore = SiteText.Join(table.Codes(sitesBefore)),
+            SitesAfter = SiteText.Join(table.Codes(decision.SitesAfter)),
+            Reason = reason,
+        };
+        metrics.Decided(context.Trigger, decision.Outcome);
+        var key = Key(row);
+        if (after is not null)
+        {
+            after = after with { LastOutcome = row.Outcome, LastDecisionKey = key, LastSeen = now };
+        }
+
+        if (before is not null && after is not null && before.LastDecisionKey == key && before with { LastSeen = now } == after)
+        {
+            heartbeats.Enqueue(new Heartbeat(before.Id, before.LastDecision, now));
+            return true;
+        }
+
+        var write = new DecisionWrite(row, after, IsNew: before is null, ExpectedRevision: before?.Revision ?? 0);
+        var (result, _) = await store.SaveDecisionAsync(write, cancellationToken).ConfigureAwait(false);
+        return result.Status switch
+        {
+            StoreStatus.Ok => true,
+            StoreStatus.RevisionMismatch => false,
+            _ => throw new InvalidOperationException($"Recording a decision for {context.Computer} was refused: {result.Status} {result.Message}"),
+        };
+    }
+
+    // What makes two decisions the same: everything recorded but the time.
+    private static string Key(DecisionRow row)
+    {
+        var text = string.Join('\u001f', row.Cause, row.Via, row.Outcome, row.Kind, row.VersionBefore, row.VersionAfter, row.SitesBefore, row.SitesAfter, row.Reason);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    }
+}
+
+/// <summary>Who asked and where: the trigger, the logon point or site, and the computer's name.</summary>
+internal sealed record DecisionContext(Trigger Trigger, string Via, string Computer);

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Steward.Policy.Boundaries;
+using Steward.Policy.Sites;
+using Steward.Policy.Versions;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Decisions;
+
+/// <summary>
+/// Turns site rows into the <see cref="SiteTable"/> a decision takes. Parsed sites are cached by code and
+/// revision: the rows are read from the database at every request, so the cache can never serve a site
+/// that changed, and other server processes need not be told anything.
+/// </summary>
+internal sealed class SiteTables
+{
+    private readonly ConcurrentDictionary<string, (long Revision, Site Site)> _parsed = new(StringComparer.Ordinal);
+
+    public SiteTable Build(IEnumerable<SiteRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new SiteTable(rows.Select(Parse));
+    }
+
+    private Site Parse(SiteRow row)
+    {
+        if (_parsed.TryGetValue(row.Code, out var cached) && cached.Revision == row.Revision)
+        {
+            return cached.Site;
+        }
+
+        var site = ParseRow(row);
+        _parsed[row.Code] = (row.Revision, site);
+        return site;
+    }
+
+    // A row whose boundaries cannot be read (a damaged database, a hand edit) becomes a site with unknown
+    // boundaries: it gains no client, and no client is dropped from it (SPEC R3.1).
+    private static Site ParseRow(SiteRow row)
+    {
+        var code = SiteCode.ParseExact(row.Code);
+        var version = AgentVersion.ParseExact(row.Version);
+        var boundaries = new List<Boundary>();
+        foreach (var text in SiteText.Boundaries(row.Boundaries))
+        {
+            var parsed = Boundary.Parse(text);
+            if (!parsed.Success)
+            {
+                return new Site(code, version, [], boundariesKnown: false);
+            }
+
+            boundaries.Add(parsed.Value);
+        }
+
+        return new Site(code, version, boundaries);
+    }
+}

@@ -1,0 +1,44 @@
+namespace Steward.Server.Hosting;
+
+/// <summary>
+/// Every setting of the server, in one place: section <c>Steward</c> of appsettings.json, environment
+/// variables <c>STEWARD__NAME</c>, and command-line options (<c>--data</c>, <c>--database</c>,
+/// <c>--connection</c>, or <c>--Steward:Name=value</c>), later ones winning.
+/// </summary>
+internal sealed class ServerOptions
+{
+    public const string Section = "Steward";
+
+    /// <summary>The data directory: the SQLite database, packages, the administrator token file.</summary>
+    public string Data { get; set; } = "steward-data";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public string Database { get; set; } = "sqlite";
+
+    /// <summary>The PostgreSQL connection string (for <c>postgres</c>).</summary>
+    public string? Connection { get; set; }
+
+    /// <summary>Where package archives are kept; default <c>&lt;Data&gt;/packages</c>. Several servers on one database share one directory.</summary>
+    public string? Packages { get; set; }
+
+    /// <summary>The address agents reach this server at (for access point and download addresses); default: the address of each request.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>The largest package archive accepted.</summary>
+    public long MaxPackageBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>The largest JSON request body accepted.</summary>
+    public long MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How often batched heartbeats are written; a crash loses at most this much of last-seen times and repeat counts.</summary>
+    public int HeartbeatFlushMilliseconds { get; set; } = 1000;
+
+    /// <summary>The most heartbeats written in one transaction.</summary>
+    public int HeartbeatBatch { get; set; } = 5000;
+
+    /// <summary>The packages directory, resolved.</summary>
+    public string PackagesPath => Path.GetFullPath(Packages ?? Path.Combine(Data, "packages"));
+
+    /// <summary>The data directory, resolved.</summary>
+    public string DataPath => Path.GetFullPath(Data);
+}

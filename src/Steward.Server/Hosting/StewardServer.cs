@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Steward.Protocol;
+using Steward.Server.Agents;
+using Steward.Server.Audit;
+using Steward.Server.Clients;
+using Steward.Server.Decisions;
+using Steward.Server.Fleet;
+using Steward.Server.Heartbeats;
+using Steward.Server.Http;
+using Steward.Server.LogonPoints;
+using Steward.Server.Packages;
+using Steward.Server.Security;
+using Steward.Server.Sites;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Sql;
+using Steward.Server.Telemetry;
+
+namespace Steward.Server.Hosting;
+
+/// <summary>The site server: builds and runs the ASP.NET Core application.</summary>
+public static class StewardServer
+{
+    /// <summary>The address the server listens on unless told otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5180";
+
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
+    {
+        ["--data"] = $"{ServerOptions.Section}:Data",
+        ["--database"] = $"{ServerOptions.Section}:Database",
+        ["--connection"] = $"{ServerOptions.Section}:Connection",
+        ["--packages"] = $"{ServerOptions.Section}:Packages",
+        ["--public-url"] = $"{ServerOptions.Section}:PublicUrl",
+    };
+
+    private static readonly Dictionary<string, string?> Defaults = new(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    /// <summary>Runs the server until it is stopped; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var app = Build(args);
+            await using (app.ConfigureAwait(false))
+            {
+                // Resolved before the host starts, so that a wrong setting is one clear line, not a start-up failure.
+                app.Services.GetRequiredService<SqlStore>();
+                await app.RunAsync().ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            await Console.Error.WriteLineAsync($"steward server: the database cannot be used: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (InvalidConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync($"steward server: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+
+    /// <summary>Builds the application from command-line arguments, the environment and appsettings.json.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+
+        // Defaults below every other source, so appsettings.json, STEWARD__... and options override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        ConfigureServices(builder);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    // Settings are read when the services are first resolved, not while they are registered, so that
+    // every configuration source (a test host's too) is in place by then.
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
+        builder.Services.AddSingleton(s => s.GetRequiredService<IOptions<ServerOptions>>().Value);
+        builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>()));
+        builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<PackageStore>();
+        builder.Services.AddSingleton<SiteTables>();
+        builder.Services.AddSingleton<DecisionRecorder>();
+        builder.Services.AddSingleton<LogonService>();
+        builder.Services.AddSingleton<MaintenanceService>();
+        builder.Services.AddSingleton<PackageOffers>();
+        builder.Services.AddSingleton<StewardMetrics>();
+        builder.Services.AddSingleton<HeartbeatQueue>();
+        builder.Services.AddHostedService<ServerInitializer>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
+        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Steward site server";
+            document.Info.Description = "Sites, logon points, packages and clients; the agent protocol is in docs/PROTOCOL.md.";
+            return Task.CompletedTask;
+        }));
+        StewardMetrics.AddTelemetry(builder.Services);
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        HealthEndpoints.Map(app);
+        StewardMetrics.MapScrapeEndpoint(app);
+
+        var admin = app.MapGroup("/v1").AddEndpointFilter<AdminTokenFilter>().WithTags("admin");
+        SiteEndpoints.Map(admin);
+        LogonPointEndpoints.Map(admin);
+        PackageEndpoints.Map(admin);
+        ClientEndpoints.Map(admin);
+        FleetEndpoints.Map(admin);
+        AuditEndpoints.Map(admin);
+
+        var agents = app.MapGroup("/v1").WithTags("agent");
+        LogonEndpoints.Map(agents);
+        AccessPointEndpoints.Map(agents);
+        ContentEndpoints.Map(agents);
+    }
+}

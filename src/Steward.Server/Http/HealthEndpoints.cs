@@ -1,0 +1,24 @@
+using Steward.Server.Storage;
+
+namespace Steward.Server.Http;
+
+/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: and its database does too.</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Text("ok\n")).WithTags("health").ExcludeFromDescription();
+        app.MapGet("/readyz", async (IStewardStore store, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                await store.PingAsync(cancellationToken).ConfigureAwait(false);
+                return Results.Text("ready\n");
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                return Problems.Unavailable($"the database does not answer: {e.Message}");
+            }
+        }).WithTags("health").ExcludeFromDescription();
+    }
+}

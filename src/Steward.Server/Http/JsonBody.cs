@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Steward.Server.Hosting;
+
+namespace Steward.Server.Http;
+
+/// <summary>
+/// Reads a JSON request body with the protocol's serializer and turns every way it can be wrong (not
+/// JSON, wrong type at a path, empty, too large) into a problem document rather than a bare 400.
+/// </summary>
+internal static class JsonBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            && !contentType.Contains("+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, TypedResults.Problem($"the body must be application/json, not {contentType}", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type."));
+        }
+
+        // Kestrel enforces the limit while reading; checking the declared length first answers at once
+        // and holds behind any host without Kestrel's limit.
+        var limit = request.HttpContext.RequestServices.GetRequiredService<ServerOptions>().MaxRequestBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, Problems.TooLarge($"the body has {request.ContentLength} bytes; this endpoint accepts at most {limit}"));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(request.Body, type, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return value is null ? (null, Problems.Invalid("body", "the body is empty or null; send a JSON object")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return (null, Problems.Invalid(field, $"not valid JSON for this field (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.TooLarge($"the body is larger than the {limit} bytes this endpoint accepts"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Server.Storage;
+
+namespace Steward.Server.Http;
+
+/// <summary>RFC 7807 problem documents: what was wrong, with which field, in words.</summary>
+internal static class Problems
+{
+    public static IResult Invalid(FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The request is not valid.");
+    }
+
+    public static IResult Invalid(string field, string message) => Invalid(new FieldErrors().Add(field, message));
+
+    public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found.", detail);
+
+    public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Refused: it conflicts with what the server holds.", detail);
+
+    public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", detail);
+
+    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail);
+
+    public static IResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", detail);
+
+    public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Not available now.", detail);
+
+    /// <summary>The answer to a refused store write; <paramref name="what"/> names the thing (<c>site A01</c>).</summary>
+    public static IResult FromStore(StoreResult result, string what) => result.Status switch
+    {
+        StoreStatus.NotFound => NotFound($"{what} does not exist"),
+        StoreStatus.AlreadyExists => Conflict(result.Message ?? $"{what} exists already"),
+        StoreStatus.RevisionMismatch => Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile.", result.Message ?? $"{what} changed meanwhile; read it again and retry"),
+        _ => Conflict(result.Message ?? $"{what}: refused"),
+    };
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+}

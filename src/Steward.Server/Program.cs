@@ -1,0 +1,3 @@
+using Steward.Server.Hosting;
+
+return await StewardServer.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,155 @@
+using Microsoft.Net.Http.Headers;
+using Steward.Protocol;
+using Steward.Protocol.Admin;
+using Steward.Server.Decisions;
+using Steward.Server.Http;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Sites;
+
+/// <summary><c>/v1/sites</c>: create, read, update, delete sites, and set a site's version.</summary>
+internal static class SiteEndpoints
+{
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapGet("/sites", async (IStewardStore store, CancellationToken cancellationToken) =>
+            TypedResults.Ok((await store.ListSitesAsync(cancellationToken).ConfigureAwait(false)).Select(SiteViews.Of).ToList()))
+            .Produces<IReadOnlyList<SiteView>>().WithSummary("Every site.");
+
+        group.MapGet("/sites/{code}", async (string code, IStewardStore store, CancellationToken cancellationToken) =>
+        {
+            var errors = new FieldErrors();
+            var parsed = SiteInput.Code(code, "code (path)", errors);
+            if (parsed is null)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var row = await store.FindSiteAsync(parsed.Value.ToString(), cancellationToken).ConfigureAwait(false);
+            return row is null ? Problems.NotFound($"there is no site {parsed}") : TypedResults.Ok(SiteViews.Of(row));
+        }).Produces<SiteView>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One site.");
+
+        group.MapPost("/sites", async (HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.SiteRequest).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new FieldErrors();
+            if (SiteInput.Check(request!, null, errors) is not { } site)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var row = new SiteRow
+            {
+                Code = site.Code.ToString(), Name = site.Name, Version = site.Version.ToString(), Boundaries = SiteText.JoinBoundaries(site.Boundaries),
+                Revision = 1, CreatedAt = now, UpdatedAt = now,
+            };
+            var result = await store.CreateSiteAsync(row, Audits.Of(http, time, "site.create", row.Code, SiteViews.Of(row), ProtocolJson.Default.SiteView), cancellationToken).ConfigureAwait(false);
+            return result.Succeeded
+                ? TypedResults.Created(Routes.Site(row.Code), SiteViews.Of(row))
+                : Problems.FromStore(result, $"site {row.Code}");
+        }).Accepts<SiteRequest>("application/json").Produces<SiteView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("Create a site; refused unless a package of its version is published.");
+
+        group.MapPut("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.SiteRequest).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new FieldErrors();
+            var expected = IfMatch(http.Request, errors);
+            if (SiteInput.Check(request!, code, errors) is not { } site)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            return await UpdateAsync(http, store, time, site.Code.ToString(), current => new SiteRow
+            {
+                Code = current.Code, Name = site.Name, Version = site.Version.ToString(), Boundaries = SiteText.JoinBoundaries(site.Boundaries),
+                UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
+            }, expected, "site.update", cancellationToken).ConfigureAwait(false);
+        }).Accepts<SiteRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+        .WithSummary("Replace a site's name, version and boundaries (If-Match: its revision, to refuse a lost update).");
+
+        group.MapPut("/sites/{code}/version", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.SiteVersionRequest).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new FieldErrors();
+            var parsed = SiteInput.Code(code, "code (path)", errors);
+            var version = SiteInput.Version(request!.Version, "version", errors);
+            var expected = IfMatch(http.Request, errors);
+            if (errors.Any)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            return await UpdateAsync(http, store, time, parsed!.Value.ToString(), current => new SiteRow
+            {
+                Code = current.Code, Name = current.Name, Version = version!.Value.ToString(), Boundaries = current.Boundaries,
+                UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
+            }, expected, "site.version", cancellationToken).ConfigureAwait(false);
+        }).Accepts<SiteVersionRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("Set the version a site's access points serve; refused unless a package of that version is published.");
+
+        group.MapDelete("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var errors = new FieldErrors();
+            var parsed = SiteInput.Code(code, "code (path)", errors);
+            if (parsed is null)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var target = parsed.Value.ToString();
+            var result = await store.DeleteSiteAsync(target, Audits.Of(http, time, "site.delete", target, ""), cancellationToken).ConfigureAwait(false);
+            return result.Succeeded ? TypedResults.NoContent() : Problems.FromStore(result, $"site {target}");
+        }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("Delete a site; refused while a logon point or a client names it.");
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        HttpContext http, IStewardStore store, TimeProvider time, string code, Func<SiteRow, SiteRow> change, long? expected, string action, CancellationToken cancellationToken)
+    {
+        var current = await store.FindSiteAsync(code, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return Problems.NotFound($"there is no site {code}");
+        }
+
+        var row = change(current);
+        var audit = Audits.Of(http, time, action, code, $"{{\"before\":{System.Text.Json.JsonSerializer.Serialize(SiteViews.Of(current), ProtocolJson.Default.SiteView)},\"after\":{System.Text.Json.JsonSerializer.Serialize(SiteViews.Of(row), ProtocolJson.Default.SiteView)}}}");
+        var result = await store.UpdateSiteAsync(row, expected ?? current.Revision, audit, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.Ok(SiteViews.Of(row)) : Problems.FromStore(result, $"site {code}");
+    }
+
+    private static long? IfMatch(HttpRequest request, FieldErrors errors)
+    {
+        var header = request.Headers[HeaderNames.IfMatch].ToString().Trim('"', ' ', 'W', '/');
+        if (header.Length == 0)
+        {
+            return null;
+        }
+
+        if (long.TryParse(header, System.Globalization.CultureInfo.InvariantCulture, out var revision))
+        {
+            return revision;
+        }
+
+        errors.Add("If-Match", $"'{header}' is not a site revision (a number, as in the site's 'revision')");
+        return null;
+    }
+}

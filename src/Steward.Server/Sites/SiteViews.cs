@@ -1,0 +1,17 @@
+using Steward.Policy.Versions;
+using Steward.Protocol.Admin;
+using Steward.Server.Decisions;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Sites;
+
+/// <summary>Site rows as the API shows them.</summary>
+internal static class SiteViews
+{
+    public static SiteView Of(SiteRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var line = AgentVersion.Parse(row.Version) is { Success: true } parsed ? parsed.Value.Line.ToString() : "";
+        return new SiteView(row.Code, row.Name, row.Version, line, SiteText.Boundaries(row.Boundaries), row.Revision);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+
+namespace Steward.Server.Storage.Engines;
+
+/// <summary>What differs between the two databases: connections, write transactions, row locks, errors.</summary>
+internal abstract class DatabaseEngine
+{
+    /// <summary><c>sqlite</c> or <c>postgres</c>: also the folder of its migrations.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Where the data is, for people (no password).</summary>
+    public abstract string Describe { get; }
+
+    /// <summary>Appended to a SELECT that reads a row it will update (PostgreSQL locks it; SQLite's write transaction already excludes other writers).</summary>
+    public abstract string ForUpdate { get; }
+
+    /// <summary>
+    /// <c>column</c> is one of the list in <c>parameter</c> (pass a string array): Dapper expands a list
+    /// into <c>IN (...)</c> for SQLite, while PostgreSQL takes the array whole.
+    /// </summary>
+    public abstract string In(string column, string parameter);
+
+    /// <summary>An open connection.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>A transaction that will write (SQLite: BEGIN IMMEDIATE, so that two writers never deadlock on an upgrade from read to write).</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>True for a unique or primary-key violation.</summary>
+    public abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Makes sure only one process migrates at a time (inside the migration transaction).</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+}

@@ -1,0 +1,74 @@
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Storage;
+
+/// <summary>
+/// Everything the server keeps. Each write is one transaction, committed before the call returns, and
+/// each administrative write carries its audit row into the same transaction. Two implementations share
+/// the SQL: SQLite (embedded, the default) and PostgreSQL (several server processes on one database).
+/// </summary>
+internal interface IStewardStore
+{
+    /// <summary>Throws unless the database answers.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SiteRow>> ListSitesAsync(CancellationToken cancellationToken);
+
+    Task<SiteRow?> FindSiteAsync(string code, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SiteRow>> FindSitesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
+
+    /// <summary>Refused unless a package of the site's version is published.</summary>
+    Task<StoreResult> CreateSiteAsync(SiteRow site, AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a site; refused unless a package of its version is published or the revision differs from <paramref name="expectedRevision"/> (when given).</summary>
+    Task<StoreResult> UpdateSiteAsync(SiteRow site, long? expectedRevision, AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>Refused while a logon point or a client names the site.</summary>
+    Task<StoreResult> DeleteSiteAsync(string code, AuditRow audit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LogonPointRow>> ListLogonPointsAsync(CancellationToken cancellationToken);
+
+    Task<LogonPointRow?> FindLogonPointAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Creates (<paramref name="create"/>) or replaces a logon point; refused when a site it names does not exist.</summary>
+    Task<StoreResult> SaveLogonPointAsync(LogonPointRow logonPoint, bool create, AuditRow audit, CancellationToken cancellationToken);
+
+    Task<StoreResult> DeleteLogonPointAsync(string name, AuditRow audit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PackageRow>> ListPackagesAsync(CancellationToken cancellationToken);
+
+    Task<PackageRow?> FindPackageAsync(string version, CancellationToken cancellationToken);
+
+    Task<PackageRow?> FindPackageByHashAsync(string sha256, CancellationToken cancellationToken);
+
+    Task<StoreResult> CreatePackageAsync(PackageRow package, AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>Refused while a site serves the version.</summary>
+    Task<StoreResult> DeletePackageAsync(string version, AuditRow audit, CancellationToken cancellationToken);
+
+    Task<ClientRow?> FindClientAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ClientRow>> ListClientsAsync(ClientFilter filter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DecisionRow>> ListDecisionsAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>Writes a decision and what it changed; <see cref="StoreStatus.RevisionMismatch"/> when the client changed meanwhile.</summary>
+    Task<(StoreResult Result, long DecisionId)> SaveDecisionAsync(DecisionWrite write, CancellationToken cancellationToken);
+
+    /// <summary>Records last-seen times and repeated decisions in one transaction.</summary>
+    Task RecordHeartbeatsAsync(IReadOnlyList<Heartbeat> heartbeats, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>The name of the administrator token with this hash, or null.</summary>
+    Task<string?> FindAdminTokenAsync(string hash, CancellationToken cancellationToken);
+
+    /// <summary>Stores the token unless one exists already; true when it was stored.</summary>
+    Task<bool> AddFirstAdminTokenAsync(string hash, string name, long now, CancellationToken cancellationToken);
+
+    /// <summary>Stores the candidate key unless one exists already, and returns the key now stored.</summary>
+    Task<SigningKeyRow> EnsureSigningKeyAsync(SigningKeyRow candidate, CancellationToken cancellationToken);
+}

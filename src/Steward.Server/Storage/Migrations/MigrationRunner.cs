@@ -1,0 +1,58 @@
+using Dapper;
+using Steward.Server.Storage.Engines;
+
+namespace Steward.Server.Storage.Migrations;
+
+/// <summary>
+/// Applies the schema as numbered SQL files (<c>Migrations/&lt;engine&gt;/NNNN_name.sql</c>, embedded),
+/// each in its own transaction with its row in <c>schema_migrations</c>, under a lock so that two server
+/// processes starting together migrate once.
+/// </summary>
+internal static class MigrationRunner
+{
+    /// <summary>The migrations applied by this call, by name.</summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(DatabaseEngine engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var applied = new List<string>();
+        foreach (var (number, name, sql) in Scripts(engine.Name))
+        {
+            await using var connection = await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await engine.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await engine.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+                transaction: transaction).ConfigureAwait(false);
+            var done = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM schema_migrations WHERE number = @number", new { number = (long)number }, transaction).ConfigureAwait(false);
+            if (done > 0)
+            {
+                continue;
+            }
+
+            await connection.ExecuteAsync(sql, transaction: transaction).ConfigureAwait(false);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (number, name, applied_at) VALUES (@number, @name, @at)",
+                new { number = (long)number, name, at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            applied.Add(name);
+        }
+
+        return applied;
+    }
+
+    private static IEnumerable<(int Number, string Name, string Sql)> Scripts(string engine)
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Storage.Migrations.{char.ToUpperInvariant(engine[0])}{engine[1..]}.";
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = resource[prefix.Length..^".sql".Length];
+            var number = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            yield return (number, name, reader.ReadToEnd());
+        }
+    }
+}

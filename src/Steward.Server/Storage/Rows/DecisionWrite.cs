@@ -1,0 +1,8 @@
+namespace Steward.Server.Storage.Rows;
+
+/// <summary>
+/// Everything one decision (or, with no decision, one report of the agent) changes, written in one transaction: the decision itself and, for an
+/// enrolled computer, its client row (inserted when <see cref="IsNew"/>, otherwise updated only if the
+/// row still has <see cref="ExpectedRevision"/>).
+/// </summary>
+internal sealed record DecisionWrite(DecisionRow? Decision, ClientRow? Client, bool IsNew, long ExpectedRevision);

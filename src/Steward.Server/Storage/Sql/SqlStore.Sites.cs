@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Storage.Sql;
+
+/// <summary>Sites.</summary>
+internal sealed partial class SqlStore
+{
+    public Task<IReadOnlyList<SiteRow>> ListSitesAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<SiteRow>>(
+            async c => [.. await c.QueryAsync<SiteRow>(new CommandDefinition("SELECT * FROM sites ORDER BY code", cancellationToken: cancellationToken)).ConfigureAwait(false)],
+            cancellationToken);
+
+    public Task<SiteRow?> FindSiteAsync(string code, CancellationToken cancellationToken) =>
+        ReadAsync(
+            c => c.QuerySingleOrDefaultAsync<SiteRow>(new CommandDefinition("SELECT * FROM sites WHERE code = @code", new { code }, cancellationToken: cancellationToken)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<SiteRow>> FindSitesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        if (codes.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SiteRow>>([]);
+        }
+
+        return ReadAsync<IReadOnlyList<SiteRow>>(
+            async c => [.. await c.QueryAsync<SiteRow>(
+                new CommandDefinition($"SELECT * FROM sites WHERE {engine.In("code", "@codes")} ORDER BY code", new { codes = codes.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
+            cancellationToken);
+    }
+
+    public Task<StoreResult> CreateSiteAsync(SiteRow site, AuditRow audit, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (c, t) =>
+            {
+                if (await MissingPackageAsync(c, t, site.Version).ConfigureAwait(false) is { } missing)
+                {
+                    return missing;
+                }
+
+                await c.ExecuteAsync(
+                    "INSERT INTO sites (code, name, version, boundaries, revision, created_at, updated_at) VALUES (@Code, @Name, @Version, @Boundaries, 1, @CreatedAt, @UpdatedAt)",
+                    site,
+                    t).ConfigureAwait(false);
+                await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
+                return StoreResult.Ok;
+            },
+            cancellationToken);
+
+    public Task<StoreResult> UpdateSiteAsync(SiteRow site, long? expectedRevision, AuditRow audit, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (c, t) =>
+            {
+                var current = await c.QuerySingleOrDefaultAsync<SiteRow>(
+                    "SELECT * FROM sites WHERE code = @Code" + engine.ForUpdate, site, t).ConfigureAwait(false);
+                if (current is null)
+                {
+                    return new StoreResult(StoreStatus.NotFound);
+                }
+
+                if (expectedRevision is { } expected && expected != current.Revision)
+                {
+                    return new StoreResult(StoreStatus.RevisionMismatch, $"site {site.Code} is at revision {current.Revision}, not {expected}; read it again and retry");
+                }
+
+                if (await MissingPackageAsync(c, t, site.Version).ConfigureAwait(false) is { } missing)
+                {
+                    return missing;
+                }
+
+                await c.ExecuteAsync(
+                    "UPDATE sites SET name = @Name, version = @Version, boundaries = @Boundaries, revision = revision + 1, updated_at = @UpdatedAt WHERE code = @Code",
+                    site,
+                    t).ConfigureAwait(false);
+                await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
+                return StoreResult.Ok;
+            },
+            cancellationToken);
+
+    public Task<StoreResult> DeleteSiteAsync(string code, AuditRow audit, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (c, t) =>
+            {
+                var points = (await c.QueryAsync<string>("SELECT logon_point FROM logon_point_sites WHERE site = @code ORDER BY logon_point", new { code }, t).ConfigureAwait(false)).ToList();
+                if (points.Count > 0)
+                {
+                    return new StoreResult(StoreStatus.Conflict, $"site {code} participates in logon point {string.Join(", ", points)}; remove it from there first");
+                }
+
+                var clients = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM client_sites WHERE site = @code", new { code }, t).ConfigureAwait(false);
+                if (clients > 0)
+                {
+                    return new StoreResult(StoreStatus.Conflict, $"{clients} client(s) are assigned to site {code}; take their addresses out of its boundaries and let their maintenance cycles unassign them first");
+                }
+
+                var deleted = await c.ExecuteAsync("DELETE FROM sites WHERE code = @code", new { code }, t).ConfigureAwait(false);
+                if (deleted == 0)
+                {
+                    return new StoreResult(StoreStatus.NotFound);
+                }
+
+                await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
+                return StoreResult.Ok;
+            },
+            cancellationToken);
+
+    private static async Task<StoreResult?> MissingPackageAsync(DbConnection connection, DbTransaction transaction, string version)
+    {
+        var published = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM packages WHERE version = @version", new { version }, transaction).ConfigureAwait(false);
+        return published == 0
+            ? new StoreResult(StoreStatus.Conflict, $"no package of version {version} is published; publish one first (steward package publish FILE --version {version})")
+            : null;
+    }
+}

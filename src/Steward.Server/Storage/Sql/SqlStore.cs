@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Dapper;
+using Steward.Server.Storage.Engines;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Storage.Sql;
+
+/// <summary>
+/// <see cref="IStewardStore"/> in SQL that both engines run unchanged; what differs is in
+/// <see cref="DatabaseEngine"/>. One partial file per concern.
+/// </summary>
+internal sealed partial class SqlStore(DatabaseEngine engine) : IStewardStore
+{
+    static SqlStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public DatabaseEngine Engine => engine;
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await read(connection).ConfigureAwait(false);
+    }
+
+    // One write transaction: committed when the work returns a success, rolled back otherwise.
+    private async Task<StoreResult> WriteAsync(Func<DbConnection, DbTransaction, Task<StoreResult>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await engine.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        StoreResult result;
+        try
+        {
+            result = await work(connection, transaction).ConfigureAwait(false);
+        }
+        catch (DbException e) when (engine.IsUniqueViolation(e))
+        {
+            return new StoreResult(StoreStatus.AlreadyExists);
+        }
+
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static Task<int> InsertAuditAsync(DbConnection connection, DbTransaction transaction, AuditRow audit) =>
+        connection.ExecuteAsync(
+            "INSERT INTO audit (at, actor, action, target, details) VALUES (@At, @Actor, @Action, @Target, @Details)",
+            audit,
+            transaction);
+
+    public Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<AuditRow>>(
+            async c => [.. await c.QueryAsync<AuditRow>(
+                new CommandDefinition("SELECT * FROM audit ORDER BY id DESC LIMIT @limit", new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
+            cancellationToken);
+}

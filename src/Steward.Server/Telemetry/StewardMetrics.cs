@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
+using Steward.Policy.Decisions;
+
+namespace Steward.Server.Telemetry;
+
+/// <summary>
+/// The server's own counters (decisions by trigger and outcome, packages served), exported with ASP.NET
+/// Core's request metrics through OpenTelemetry at <c>/metrics</c> for Prometheus to scrape.
+/// </summary>
+internal sealed class StewardMetrics : IDisposable
+{
+    public const string MeterName = "Steward.Server";
+    private readonly Meter _meter;
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _downloads;
+
+    public StewardMetrics(IMeterFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _meter = factory.Create(MeterName);
+        _decisions = _meter.CreateCounter<long>("steward.decisions", "{decision}", "Decisions made, by trigger and outcome.");
+        _downloads = _meter.CreateCounter<long>("steward.package.downloads", "{download}", "Package downloads started.");
+    }
+
+    public void Decided(Trigger trigger, Outcome outcome) =>
+        _decisions.Add(1, new KeyValuePair<string, object?>("trigger", trigger.ToString()), new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+
+    public void Downloaded() => _downloads.Add(1);
+
+    public static void AddTelemetry(IServiceCollection services) =>
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+
+    public static void MapScrapeEndpoint(WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics");
+
+    public void Dispose() => _meter.Dispose();
+}

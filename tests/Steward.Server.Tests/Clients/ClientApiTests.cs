@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using Steward.Protocol;
+using Steward.Server.Tests.Hosting;
+
+namespace Steward.Server.Tests.Clients;
+
+/// <summary>Listing and filtering clients, the fleet summary, and how repeated decisions are kept.</summary>
+public abstract class ClientApiTests : ApiTest
+{
+    [Fact]
+    public async Task List_FilterBySiteVersionOutcome_PagesInIdOrder_FleetAgrees()
+    {
+        await Admin.PublishAsync("2.00.1380.1000");
+        await Admin.PublishAsync("2.00.1493.2000");
+        await Admin.AddSiteAsync("A01", "2.00.1380.1000", "10.1.0.0/16");
+        await Admin.AddSiteAsync("B01", "2.00.1493.2000", "10.2.0.0/16");
+        var a = await Admin.AddLogonPointAsync("LA", ["A01"]);
+        var b = await Admin.AddLogonPointAsync("LB", ["B01"]);
+        for (var i = 1; i <= 3; i++)
+        {
+            await App.Anonymous.LogonAsync("LA", a, $"A-{i}", [$"10.1.0.{i}"]);
+        }
+
+        for (var i = 1; i <= 2; i++)
+        {
+            await App.Anonymous.LogonAsync("LB", b, $"B-{i}", [$"10.2.0.{i}"]);
+        }
+
+        var onA = await Admin.GetFromJsonAsync(Routes.Clients + "?site=a01", ProtocolJson.Default.ClientPage);
+        var sp2 = await Admin.GetFromJsonAsync(Routes.Clients + "?version=2.0.1493.2000&outcome=Installed", ProtocolJson.Default.ClientPage);
+        var page1 = await Admin.GetFromJsonAsync(Routes.Clients + "?limit=2", ProtocolJson.Default.ClientPage);
+        var page2 = await Admin.GetFromJsonAsync(Routes.Clients + $"?limit=2&after={page1!.Next}", ProtocolJson.Default.ClientPage);
+        var fleet = await Admin.FleetAsync();
+
+        Assert.Equal(["A-1", "A-2", "A-3"], onA!.Clients.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["B-1", "B-2"], sp2!.Clients.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(4, page1.Clients.Concat(page2!.Clients).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal((5L, 0L), (fleet.Clients, fleet.Unassigned));
+        Assert.Equal([("A01", 3L), ("B01", 2L)], fleet.Sites.Select(s => (s.Code, s.Clients)));
+        Assert.Equal(2L, fleet.Sites[1].Versions["2.00.1493.2000"]);
+    }
+
+    [Fact]
+    public async Task List_BadFilters_NamedByField()
+    {
+        var response = await Admin.GetAsync(Routes.Clients + "?site=A0!&version=2.0&outcome=Exploded&seenAfter=yesterday&limit=0");
+
+        var problem = await Expect.ProblemAsync(HttpStatusCode.BadRequest, response);
+        Assert.Equal(["limit", "outcome", "seenAfter", "site", "version"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnknownClient_NotFound()
+    {
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, await Admin.GetAsync(Routes.Client("no-such-client")));
+    }
+
+    [Fact]
+    public async Task RepeatedCycle_CountsOnTheLastDecision_ChangedOneIsANewDecision()
+    {
+        await Admin.PublishAsync("2.00.1493.2000");
+        await Admin.AddSiteAsync("B01", "2.00.1493.2000", "10.2.0.0/16");
+        var secret = await Admin.AddLogonPointAsync("DC1", ["B01"]);
+        var enrolled = (await App.Anonymous.LogonAsync("DC1", secret, "PC-1", ["10.2.0.1"])).Enrollment!;
+        using var agent = App.Client(AgentApi.Basic(enrolled));
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("UpToDate", (await agent.CycleAsync("B01", ["10.2.0.1"], "2.00.1493.2000")).Outcome);
+            await Task.Delay(5);
+        }
+
+        var repeated = await WaitForRepeatsAsync(enrolled.ClientId, 2);
+        var moved = await agent.CycleAsync("B01", ["10.9.0.1"], "2.00.1493.2000");
+        var history = await Admin.HistoryAsync(enrolled.ClientId);
+
+        Assert.Equal(["Installed", "UpToDate"], repeated.Decisions.Select(d => d.Outcome));
+        Assert.True(repeated.Decisions[1].LastAt > repeated.Decisions[1].At);
+        Assert.Equal("Unassigned", moved.Outcome);
+        Assert.Equal(["Installed", "UpToDate", "Unassigned"], history.Decisions.Select(d => d.Outcome));
+        Assert.Empty(history.Client.Sites);
+        Assert.Equal(1L, (await Admin.FleetAsync()).Unassigned);
+    }
+
+    // Repeats are written with the heartbeats, in batches (every 50 ms in tests).
+    private async Task<Protocol.Admin.ClientHistory> WaitForRepeatsAsync(string id, long repeats)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var history = await Admin.HistoryAsync(id);
+            if (history.Decisions[^1].Repeats >= repeats)
+            {
+                return history;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"the repeats never reached {repeats}");
+        return null!;
+    }
+}
+
+public sealed class ClientApiOnSqlite : ClientApiTests
+{
+    protected override Engine Engine => Engine.Sqlite;
+}
+
+public sealed class ClientApiOnPostgres : ClientApiTests
+{
+    protected override Engine Engine => Engine.Postgres;
+}

@@ -1,0 +1,29 @@
+namespace Steward.Server.Tests.Hosting;
+
+/// <summary>
+/// A test against a fresh server: every test gets its own data directory or PostgreSQL database. Each
+/// test class is abstract and runs once per engine through two one-line subclasses.
+/// </summary>
+public abstract class ApiTest : IAsyncLifetime
+{
+    private StewardApp? _app;
+
+    protected abstract Engine Engine { get; }
+
+    /// <summary>Settings for this test's server, beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected StewardApp App => _app ?? throw new InvalidOperationException("The server has not started.");
+
+    protected HttpClient Admin => App.Admin;
+
+    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings);
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
