@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Steward.Cli.Check;
 using Steward.Cli.Console;
+using Steward.Cli.Packages;
 using Steward.Cli.Server;
 using Steward.Cli.Simulate;
 
@@ -18,6 +19,7 @@ public static class StewardCli
             SimulateCommand.Create(terminal),
             CheckCommand.Create(terminal),
             ServerCommand.Create(),
+            PackageCommand.Create(terminal),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
