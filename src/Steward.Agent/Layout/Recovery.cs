@@ -7,7 +7,7 @@ namespace Steward.Agent.Layout;
 /// updating): finishes what an interrupted run left. Staging leftovers and version directories without
 /// their marker are removed; temporary pointers are removed; a pointer that does not name a complete
 /// version is moved to the newest complete one. Partial downloads are kept (the next download resumes
-/// them) unless they are older than <see cref="PartialLifetime"/>. Complete versions are never removed here.
+/// them) unless they are older than <see cref="PartialLifetime"/> or belong to a version already complete. Complete versions are never removed here.
 /// </summary>
 /// <param name="Layout">The agent's directory.</param>
 /// <param name="Time">The clock, for the age of partial downloads.</param>
@@ -66,9 +66,16 @@ internal sealed record Recovery(AgentLayout Layout, TimeProvider Time)
             done.Add($"there was no pointer although {newest} is complete; it now names {newest}");
         }
 
+        // A run killed between the switch and its clean-up leaves the download of a version now complete.
+        var installed = complete.Select(v => versions.Marker(v.ToString())?.Sha256).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var partial in Directory.EnumerateFiles(Layout.Downloads))
         {
-            if (Time.GetUtcNow() - File.GetLastWriteTimeUtc(partial) > PartialLifetime)
+            if (installed.Contains(Path.GetFileNameWithoutExtension(partial)))
+            {
+                File.Delete(partial);
+                done.Add($"removed the download {Path.GetFileName(partial)}, which is installed already");
+            }
+            else if (Time.GetUtcNow() - File.GetLastWriteTimeUtc(partial) > PartialLifetime)
             {
                 File.Delete(partial);
                 done.Add($"removed the download {Path.GetFileName(partial)}, untouched for more than {PartialLifetime.TotalDays:0} days");

@@ -115,6 +115,20 @@ public sealed class RecoveryTests : IDisposable
         Assert.False(File.Exists(old));
     }
 
+    [Fact]
+    public void Run_DownloadOfAVersionAlreadyComplete_IsRemoved()
+    {
+        Complete("2.00.1493.2001");
+        Pointer.Switch("2.00.1493.2001");
+        var leftover = _layout.Partial(new string('0', 64));
+        File.WriteAllText(leftover, "the whole archive");
+
+        var done = Recover();
+
+        Assert.False(File.Exists(leftover));
+        Assert.Contains(done, d => d.Contains("installed already", StringComparison.Ordinal));
+    }
+
     private IReadOnlyList<string> Recover() => new Recovery(_layout, TimeProvider.System).Run();
 
     private void Complete(string version)
