@@ -70,6 +70,12 @@ internal static class AgentCli
             console.Problem($"cannot work in {context.Layout.Root}: {e.Message} (the service runs as root; run it with the rights to that directory)");
             return ExitCodes.Failed;
         }
+        catch (IOException e)
+        {
+            // The disk, not the agent: full, read-only or failing. What was written before stays consistent (atomic writes).
+            console.Problem($"cannot write in {context.Layout.Root}: {e.Message}; nothing half-written is left, and the next run tries again");
+            return ExitCodes.Failed;
+        }
     }
 
     private static (IReadOnlySet<string> Options, IReadOnlySet<string> Flags)? Grammar(string verb)
