@@ -94,6 +94,22 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
     }
 
     [Fact]
+    public async Task Logon_ServerKeyGivenByTheAdministrator_RefusesAPackageSignedByAnotherKey()
+    {
+        await using var world = await NativeWorld.StartAsync(builds);
+        var state = world.Temp.Combine("pc");
+        using var genuine = new PackageSigner();
+        world.Server.Logon = _ => world.Installed(Sp2);
+
+        var run = await AgentProcess.RunAsync(builds.Program(Sp2), "logon", "--logon-point", world.Server.LogonPoint.ToString(), "--secret", NativeWorld.Secret,
+            "--state-dir", state, "--address", "10.1.0.5", "--server-key", genuine.PublicKey);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not the key pinned at enrollment", run.Out, StringComparison.Ordinal);
+        Assert.Null(NativeWorld.Status(await AgentProcess.RunAsync(builds.Program(Sp2), "status", "--json", "--state-dir", state)).Installed);
+    }
+
+    [Fact]
     public async Task Cycle_Upgraded_InstallsReportsAndTheNextCycleSendsTheNewVersion()
     {
         await using var world = await NativeWorld.StartAsync(builds);
@@ -186,6 +202,24 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
 
         Assert.True(killed, run.ToString());
         Assert.Contains("next maintenance cycle in 0.00:00:00 (after 1 failed cycle)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cycle_WhileAnotherAgentHoldsTheDirectory_DoesNothingAndSaysSo()
+    {
+        await using var world = await NativeWorld.StartAsync(builds);
+        var state = await world.InstallAsync(Sp2);
+        var cycles = world.Server.Cycles.Count;
+        using var held = AgentLock.TryTake(new AgentLayout(state));
+        Assert.NotNull(held);
+
+        var run = await NativeWorld.RunAsync(state, "cycle");
+        var status = await NativeWorld.RunAsync(state, "status");
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains("another steward-agent is working in", run.Error, StringComparison.Ordinal);
+        Assert.Equal(cycles, world.Server.Cycles.Count);
+        Assert.Equal(0, status.ExitCode);
     }
 
     [Fact]
