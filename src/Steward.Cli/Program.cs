@@ -1,7 +1,8 @@
 using System.Text;
 using Steward.Cli;
+using Steward.Cli.Console;
 
 Console.OutputEncoding = Encoding.UTF8;
 using var standardOutput = Console.OpenStandardOutput();
-var terminal = new Steward.Cli.Console.Terminal(Console.Out, Console.Error, !Console.IsOutputRedirected) { OutBytes = standardOutput };
-return StewardCli.Run(args, terminal);
+var terminal = new Terminal(Console.Out, Console.Error, !Console.IsOutputRedirected) { OutBytes = standardOutput };
+return await StewardCli.RunAsync(args, terminal, CliEnvironment.Process, CancellationToken.None);

@@ -1,25 +1,43 @@
 using System.CommandLine;
+using Steward.Cli.Audit;
 using Steward.Cli.Check;
+using Steward.Cli.Clients;
 using Steward.Cli.Console;
+using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;
 using Steward.Cli.Server;
 using Steward.Cli.Simulate;
+using Steward.Cli.Sites;
+using Steward.Cli.Status;
 
 namespace Steward.Cli;
 
 /// <summary>The <c>steward</c> command line: parses, then hands plain options to each verb.</summary>
 public static class StewardCli
 {
-    /// <summary>Runs the command line and returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, Terminal terminal)
+    /// <summary>Runs the command line in this process's environment and returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, Terminal terminal) => Run(args, terminal, CliEnvironment.Process);
+
+    /// <summary>Runs the command line with the given environment variables and working directory.</summary>
+    public static int Run(string[] args, Terminal terminal, CliEnvironment environment) =>
+        RunAsync(args, terminal, environment, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Runs the command line; the admin verbs stop when <paramref name="cancellation"/> is cancelled.</summary>
+    public static async Task<int> RunAsync(string[] args, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(terminal);
+        ArgumentNullException.ThrowIfNull(environment);
         var root = new RootCommand("Steward keeps the management agent on a fleet of computers installed, assigned to the right site and upgraded, safely.")
         {
             SimulateCommand.Create(terminal),
             CheckCommand.Create(terminal),
             ServerCommand.Create(),
-            PackageCommand.Create(terminal),
+            SiteCommand.Create(terminal, environment),
+            LogonPointCommand.Create(terminal, environment),
+            PackageCommand.Create(terminal, environment),
+            ClientCommand.Create(terminal, environment),
+            StatusCommand.Create(terminal, environment),
+            AuditCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -33,6 +51,6 @@ public static class StewardCli
             return ExitCodes.InvalidInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error });
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error }, cancellation).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Steward.Cli.Tests;
@@ -26,21 +25,6 @@ public sealed class ProcessTests
         Assert.Contains("broken.yaml:5:14:", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        // The program is built beside the tests (project reference); run it with the same host.
-        var program = Path.Combine(AppContext.BaseDirectory, "steward.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(program);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) =>
+        StewardProcess.RunAsync(new Dictionary<string, string?>(), null, args);
 }

@@ -37,4 +37,16 @@ public sealed record Terminal(TextWriter Out, TextWriter Error, bool Interactive
 
         return console;
     }
+
+    /// <summary>
+    /// A Spectre console over <see cref="Error"/> for live progress (a bar redrawn in place), so that a
+    /// bar never mixes with results. Use it only when <see cref="Interactive"/>.
+    /// </summary>
+    public IAnsiConsole ProgressConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Error),
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Yes,
+    });
 }

@@ -1,86 +1,77 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
+using Steward.Cli.Admin;
 using Steward.Cli.Console;
 using Steward.Policy.Versions;
+using Steward.Protocol;
 using Steward.Protocol.Packages;
 
 namespace Steward.Cli.Packages;
 
-/// <summary>Builds a package archive from a published agent and says what is in it.</summary>
-public static class PackageBuildAction
+/// <summary>Builds a package archive with <see cref="PackageArchive.Build"/>; the archive appears whole or not at all.</summary>
+internal static class PackageBuildAction
 {
-    /// <summary>Exit code 0 with the archive written; 2 when the directory, version or entry point is not valid (nothing is written).</summary>
-    public static int Run(PackageBuildOptions options, Terminal terminal)
+    /// <summary>Exit code 0 with the archive written, 2 when the directory, version or entry point is wrong.</summary>
+    public static int Run(PackageBuildOptions options, Terminal terminal, CliEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
+        ArgumentNullException.ThrowIfNull(environment);
         var version = AgentVersion.Parse(options.Version);
         if (!version.Success)
         {
-            terminal.Error.WriteLine($"steward: --version: {version.Error}");
-            return ExitCodes.InvalidInput;
+            return Refuse(terminal, $"--version: {version.Error}");
         }
 
-        var canonical = version.Value.ToString();
-        var entryPoint = options.EntryPoint
-            ?? (File.Exists(Path.Combine(options.From, "steward-agent.exe")) && !File.Exists(Path.Combine(options.From, "steward-agent")) ? "steward-agent.exe" : "steward-agent");
-        var output = Path.GetFullPath(options.Output ?? $"steward-agent-{canonical}.zip");
-        if (output.StartsWith(Path.GetFullPath(options.From) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var from = environment.PathOf(options.From);
+        var output = environment.PathOf(options.Output ?? $"steward-agent-{version.Value}.zip");
+        if (IsInside(output, from))
         {
-            terminal.Error.WriteLine($"steward: --output {output} is inside --from {options.From}; the archive would contain itself.");
-            return ExitCodes.InvalidInput;
+            return Refuse(terminal, $"--output: {output} is inside {from}; the package would hold itself");
         }
 
-        // Written beside the target and renamed, so a failed build never leaves a half archive under the final name.
-        var temporary = output + ".partial";
+        // Written beside the target and moved over it at the end, so a failure leaves no half archive.
+        var partial = output + ".partial";
         PackageManifest manifest;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                manifest = PackageArchive.Build(options.From, version.Value, entryPoint, stream);
+                manifest = PackageArchive.Build(from, version.Value, options.EntryPoint, stream);
             }
 
-            File.Move(temporary, output, overwrite: true);
+            File.Move(partial, output, overwrite: true);
         }
-        catch (PackageException e)
+        catch (Exception e) when (e is PackageException or IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            terminal.Error.WriteLine($"steward: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-
-        var size = new FileInfo(output).Length;
-        string sha;
-        using (var archive = File.OpenRead(output))
-        {
-            sha = Convert.ToHexStringLower(SHA256.HashData(archive));
-        }
-
-        if (options.Format == OutputFormat.Json)
-        {
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            if (File.Exists(partial))
             {
-                json.WriteStartObject();
-                json.WriteString("archive", output);
-                json.WriteString("version", canonical);
-                json.WriteString("entryPoint", manifest.EntryPoint);
-                json.WriteNumber("size", size);
-                json.WriteString("sha256", sha);
-                json.WriteNumber("files", manifest.Files.Count);
-                json.WriteEndObject();
+                File.Delete(partial);
             }
 
-            terminal.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            return Refuse(terminal, e.Message);
+        }
+
+        if (options.Json)
+        {
+            JsonOut.Write(terminal, JsonSerializer.SerializeToUtf8Bytes(manifest, ProtocolJson.Default.PackageManifest));
         }
         else
         {
-            terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{output}: agent {canonical}, entry point {manifest.EntryPoint}, {manifest.Files.Count} file{(manifest.Files.Count == 1 ? "" : "s")}, {size} bytes, SHA-256 {sha}"));
+            var size = new FileInfo(output).Length;
+            terminal.Out.WriteLine($"Built {output}: version {manifest.Version}, entry point {manifest.EntryPoint}, {Formats.Count(manifest.Files.Count, "file")}, {Formats.Bytes(size)}.");
+            terminal.Out.WriteLine($"Publish it with: steward package publish {output} --version {manifest.Version}");
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static bool IsInside(string path, string directory) =>
+        path.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static int Refuse(Terminal terminal, string message)
+    {
+        terminal.Error.WriteLine($"steward: {message}");
+        return ExitCodes.InvalidInput;
     }
 }

@@ -1,6 +1,7 @@
 using Steward.Policy.Boundaries;
 using Steward.Policy.Versions;
 using Steward.Server.Http;
+using Steward.Server.Sites;
 
 namespace Steward.Server.Agents;
 
@@ -41,23 +42,9 @@ internal static class AgentInput
         return addresses;
     }
 
-    public static AgentVersion? Version(string? text, string field, FieldErrors errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var parsed = AgentVersion.Parse(text);
-        if (!parsed.Success)
-        {
-            errors.Add(field, parsed.Error!);
-            return null;
-        }
-
-        return parsed.Value;
-    }
+    /// <summary>An optional version: null when absent, otherwise checked like every version.</summary>
+    public static AgentVersion? Version(string? text, string field, FieldErrors errors) =>
+        text is null ? null : SiteInput.Version(text, field, errors);
 
     public static string Canonical(NetworkAddress[] addresses) => string.Join(',', addresses.Select(a => a.ToString()));
 }

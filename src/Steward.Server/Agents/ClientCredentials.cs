@@ -11,6 +11,9 @@ namespace Steward.Server.Agents;
 /// </summary>
 internal static class ClientCredentials
 {
+    /// <summary>Longer ids are refused without a look-up.</summary>
+    public const int MaxIdLength = 64;
+
     public const string Refusal = "unknown client or wrong client secret: send 'Authorization: Basic base64(clientId:clientSecret)' with the credentials the logon point gave at enrollment";
 
     public static (string Id, string Secret)? Parse(HttpRequest request)
@@ -38,7 +41,7 @@ internal static class ClientCredentials
     public static async Task<ClientRow?> AuthenticateAsync(IStewardStore store, string id, string secret, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (id.Length > 64)
+        if (id.Length > MaxIdLength)
         {
             return null;
         }

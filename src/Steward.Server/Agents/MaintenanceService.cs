@@ -5,6 +5,7 @@ using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
+using Steward.Server.Security;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
@@ -42,21 +43,23 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         }
 
         var via = code.Value.ToString();
-        if (await store.FindSiteAsync(via, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return Problems.NotFound($"there is no site {via}, so no access point of it");
-        }
-
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var client = await ClientCredentials.AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false);
-            if (client is null)
+            var facts = credentials.Id.Length <= ClientCredentials.MaxIdLength
+                ? await store.ReadCycleFactsAsync(credentials.Id, via, cancellationToken).ConfigureAwait(false)
+                : new CycleFacts(null, false, []);
+            if (facts.Client is not { } client || !Secrets.Matches(credentials.Secret, client.SecretHash))
             {
                 return Problems.Unauthorized(ClientCredentials.Refusal);
             }
 
+            if (!facts.SiteExists)
+            {
+                return Problems.NotFound($"there is no site {via}, so no access point of it");
+            }
+
             var assigned = SiteText.List(client.Sites);
-            var table = tables.Build(await store.FindSitesAsync(assigned, cancellationToken).ConfigureAwait(false));
+            var table = tables.Build(facts.Sites);
             var sitesBefore = LogonService.Indices(table, assigned);
 
             // The agent knows what it runs; the record follows it.

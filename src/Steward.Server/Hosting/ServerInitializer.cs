@@ -18,6 +18,7 @@ internal sealed partial class ServerInitializer(
     {
         Directory.CreateDirectory(options.DataPath);
         Directory.CreateDirectory(options.PackagesPath);
+        RemoveAbandonedUploads();
         var applied = await MigrationRunner.ApplyAsync(store.Engine, cancellationToken).ConfigureAwait(false);
         var migrations = applied.Count == 0 ? "none" : string.Join(", ", applied);
         LogDatabase(store.Engine.Describe, migrations);
@@ -34,6 +35,23 @@ internal sealed partial class ServerInitializer(
         {
             var existing = Path.Combine(options.DataPath, TokenFile);
             LogExistingToken(existing);
+        }
+    }
+
+    // Uploads cut off by a crash stay in incoming/. Servers sharing the directory may be receiving one now,
+    // so only what is a day old goes.
+    private void RemoveAbandonedUploads()
+    {
+        var incoming = new DirectoryInfo(Path.Combine(options.PackagesPath, "incoming"));
+        if (!incoming.Exists)
+        {
+            return;
+        }
+
+        var limit = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var file in incoming.EnumerateFiles("*.partial").Where(f => f.LastWriteTimeUtc < limit))
+        {
+            file.Delete();
         }
     }
 

@@ -111,12 +111,7 @@ public static class StewardServer
         builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Steward site server";
-            document.Info.Description = "Sites, logon points, packages and clients; the agent protocol is in docs/PROTOCOL.md.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
         StewardMetrics.AddTelemetry(builder.Services);
     }
 

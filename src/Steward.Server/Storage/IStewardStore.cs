@@ -49,6 +49,9 @@ internal interface IStewardStore
 
     Task<ClientRow?> FindClientAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The client, whether <paramref name="site"/> exists, and the client's assigned sites, read together.</summary>
+    Task<CycleFacts> ReadCycleFactsAsync(string clientId, string site, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ClientRow>> ListClientsAsync(ClientFilter filter, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DecisionRow>> ListDecisionsAsync(string clientId, CancellationToken cancellationToken);

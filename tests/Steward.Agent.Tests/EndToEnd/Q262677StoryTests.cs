@@ -110,7 +110,7 @@ public sealed class Q262677StoryTests(NativeAgentBuilds builds) : IDisposable
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"steward package build: {output}{errors}");
-        Assert.Contains($"agent {version}, entry point steward-agent", output, StringComparison.Ordinal);
+        Assert.Contains($"version {version}, entry point steward-agent", output, StringComparison.Ordinal);
         return archive;
     }
 

@@ -4,57 +4,102 @@ using Steward.Protocol.Packages;
 
 namespace Steward.Cli.Tests.Packages;
 
-public sealed class PackageBuildTests : IDisposable
+public sealed class PackageBuildTests
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "steward-package-build-" + Guid.NewGuid().ToString("N"));
-
-    public PackageBuildTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_root, "agent", "lib"));
-        File.WriteAllText(Path.Combine(_root, "agent", "steward-agent"), "#!/bin/sh\n");
-        File.WriteAllText(Path.Combine(_root, "agent", "lib", "data.txt"), "data");
-    }
+    private static readonly AgentVersion Sp2 = AgentVersion.ParseExact("2.00.1493.2000");
 
     [Fact]
-    public void Build_PublishedAgent_WritesAnArchiveWhoseManifestListsEveryFile()
+    public async Task Build_WritesAnArchiveThatInspectsClean_WithTheDefaultEntryPointAndName()
     {
-        var archive = Path.Combine(_root, "out.zip");
+        using var directory = AgentDirectory();
 
-        var run = InProcess.Run("package", "build", "--from", Path.Combine(_root, "agent"), "--version", "2.0.1493.2001", "--output", archive, "--format", "json");
+        var run = await InProcess.RunAsync(directory.Environment(), "package", "build", "--from", "agent", "--version", "2.0.1493.2000");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        var result = JsonNode.Parse(run.Out)!;
-        Assert.Equal("2.00.1493.2001", (string)result["version"]!);
-        Assert.Equal(2, (int)result["files"]!);
+        Assert.Equal("", run.Error);
+        var archive = Path.Combine(directory.Path, "steward-agent-2.00.1493.2000.zip");
+        Assert.Contains($"Built {archive}: version 2.00.1493.2000, entry point steward-agent, 2 files,", run.Out, StringComparison.Ordinal);
         using var stream = File.OpenRead(archive);
-        var manifest = PackageArchive.Inspect(stream, AgentVersion.ParseExact("2.00.1493.2001"));
+        var manifest = PackageArchive.Inspect(stream, Sp2);
         Assert.Equal("steward-agent", manifest.EntryPoint);
-        Assert.Equal(["lib/data.txt", "steward-agent"], manifest.Files.Select(f => f.Path));
+        Assert.Equal(["lib/agent.dll", "steward-agent"], manifest.Files.Select(f => f.Path));
+        Assert.True(manifest.Files.Single(f => f.Path == "steward-agent").Executable);
+        Assert.False(File.Exists(archive + ".partial"));
     }
 
     [Fact]
-    public void Build_BadVersion_SaysWhyAndWritesNothing()
+    public async Task Build_Json_PrintsOnlyTheManifest_OfTheNamedOutputAndEntryPoint()
     {
-        var archive = Path.Combine(_root, "out.zip");
+        using var directory = AgentDirectory();
+        directory.Write("agent/bin/run.sh", "#!/bin/sh\n");
 
-        var run = InProcess.Run("package", "build", "--from", Path.Combine(_root, "agent"), "--version", "2.0.1493", "--output", archive);
+        var run = await InProcess.RunAsync(
+            directory.Environment(), "package", "build", "--from", "agent", "--version", "2.00.1493.2001", "--entry-point", "bin/run.sh", "--output", "out/p.zip", "--json");
 
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("it has 3 fields", run.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(archive));
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var manifest = JsonNode.Parse(run.Out)!;
+        Assert.Equal("2.00.1493.2001", (string)manifest["version"]!);
+        Assert.Equal("bin/run.sh", (string)manifest["entryPoint"]!);
+        Assert.Equal(3, manifest["files"]!.AsArray().Count);
+        using var stream = File.OpenRead(Path.Combine(directory.Path, "out", "p.zip"));
+        Assert.Equal("bin/run.sh", PackageArchive.Inspect(stream).EntryPoint);
     }
 
     [Fact]
-    public void Build_MissingEntryPoint_SaysWhichAndLeavesNoPartialArchive()
+    public async Task MissingEntryPoint_Refused_LeavesNoFile()
     {
-        var archive = Path.Combine(_root, "out.zip");
+        using var directory = AgentDirectory();
 
-        var run = InProcess.Run("package", "build", "--from", Path.Combine(_root, "agent"), "--version", "2.00.1493.2001", "--entry-point", "agent.exe", "--output", archive);
+        var run = await InProcess.RunAsync(directory.Environment(), "package", "build", "--from", "agent", "--version", "2.00.1493.2000", "--entry-point", "agent.exe");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("'agent.exe' is not a file", run.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_root));
+        Assert.Equal("", run.Out);
+        Assert.Equal($"steward: The entry point 'agent.exe' is not a file of '{Path.Combine(directory.Path, "agent")}'.\n", run.Error);
+        Assert.Equal([Path.Combine(directory.Path, "agent")], Directory.EnumerateFileSystemEntries(directory.Path));
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    [Theory]
+    [InlineData("2.00.1493", "'2.00.1493' is not a version")]
+    [InlineData("2.00.1493.70000", "'2.00.1493.70000' is not a version")]
+    public async Task BadVersion_Refused_NamesTheText(string version, string expected)
+    {
+        using var directory = AgentDirectory();
+
+        var run = await InProcess.RunAsync(directory.Environment(), "package", "build", "--from", "agent", "--version", version);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith($"steward: --version: {expected}", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingDirectory_Refused()
+    {
+        using var directory = new TempDirectory();
+
+        var run = await InProcess.RunAsync(directory.Environment(), "package", "build", "--from", "nowhere", "--version", "2.00.1493.2000");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"steward: '{Path.Combine(directory.Path, "nowhere")}' is not a directory.\n", run.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(directory.Path));
+    }
+
+    [Fact]
+    public async Task OutputInsideTheDirectory_Refused()
+    {
+        using var directory = AgentDirectory();
+
+        var run = await InProcess.RunAsync(directory.Environment(), "package", "build", "--from", "agent", "--version", "2.00.1493.2000", "-o", "agent/p.zip");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("the package would hold itself", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory.Path, "agent", "p.zip")));
+    }
+
+    private static TempDirectory AgentDirectory()
+    {
+        var directory = new TempDirectory();
+        directory.Write("agent/steward-agent", "#!/bin/sh\necho agent\n");
+        directory.Write("agent/lib/agent.dll", "library");
+        return directory;
+    }
 }

@@ -5,8 +5,11 @@ namespace Steward.Server.Storage.Engines;
 /// <summary>What differs between the two databases: connections, write transactions, row locks, errors.</summary>
 internal abstract class DatabaseEngine
 {
-    /// <summary><c>sqlite</c> or <c>postgres</c>: also the folder of its migrations.</summary>
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
     public abstract string Name { get; }
+
+    /// <summary>The column type of an auto-numbered primary key (SQLite's rowid alias must be spelled exactly so).</summary>
+    public abstract string Identity { get; }
 
     /// <summary>Where the data is, for people (no password).</summary>
     public abstract string Describe { get; }

@@ -12,6 +12,7 @@ internal sealed class SqliteEngine : DatabaseEngine
 {
     private readonly string _connectionString;
     private readonly string _path;
+    private volatile bool _walSet;
 
     public SqliteEngine(string path)
     {
@@ -30,24 +31,42 @@ internal sealed class SqliteEngine : DatabaseEngine
 
     public override string Describe => $"SQLite database {_path}";
 
+    public override string Identity => "INTEGER PRIMARY KEY";
+
     public override string ForUpdate => "";
 
     public override string In(string column, string parameter) => $"{column} IN {parameter}";
 
+    // Reads need nothing set: a pooled connection opens without a round of pragmas, which matters on the
+    // maintenance cycle's read-only path.
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var pragma = connection.CreateCommand();
-        // journal_mode persists in the file; synchronous and foreign_keys are per connection.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (!_walSet)
+        {
+            // WAL persists in the database file: once per process is enough.
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _walSet = true;
+        }
+
         return connection;
     }
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
+
+        // synchronous and foreign_keys are per connection, and foreign_keys can only change outside a
+        // transaction, so both are set before every write.
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction.
         return await ((SqliteConnection)connection).BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
     }

@@ -4,7 +4,8 @@ using Steward.Server.Storage.Engines;
 namespace Steward.Server.Storage.Migrations;
 
 /// <summary>
-/// Applies the schema as numbered SQL files (<c>Migrations/&lt;engine&gt;/NNNN_name.sql</c>, embedded),
+/// Applies the schema as numbered SQL files (<c>Migrations/NNNN_name.sql</c>, embedded; one file for both
+/// engines, with <see cref="DatabaseEngine.Identity"/> in place of <c>{identity}</c>),
 /// each in its own transaction with its row in <c>schema_migrations</c>, under a lock so that two server
 /// processes starting together migrate once.
 /// </summary>
@@ -15,7 +16,7 @@ internal static class MigrationRunner
     {
         ArgumentNullException.ThrowIfNull(engine);
         var applied = new List<string>();
-        foreach (var (number, name, sql) in Scripts(engine.Name))
+        foreach (var (number, name, sql) in Scripts(engine.Identity))
         {
             await using var connection = await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await engine.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -42,17 +43,17 @@ internal static class MigrationRunner
         return applied;
     }
 
-    private static IEnumerable<(int Number, string Name, string Sql)> Scripts(string engine)
+    private static IEnumerable<(int Number, string Name, string Sql)> Scripts(string identity)
     {
         var assembly = typeof(MigrationRunner).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Storage.Migrations.{char.ToUpperInvariant(engine[0])}{engine[1..]}.";
+        var prefix = $"{assembly.GetName().Name}.Storage.Migrations.";
         foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var name = resource[prefix.Length..^".sql".Length];
             var number = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            yield return (number, name, reader.ReadToEnd());
+            yield return (number, name, reader.ReadToEnd().Replace("{identity}", identity, StringComparison.Ordinal));
         }
     }
 }

@@ -12,6 +12,25 @@ internal sealed partial class SqlStore
             c => c.QuerySingleOrDefaultAsync<ClientRow>(new CommandDefinition("SELECT * FROM clients WHERE id = @id", new { id }, cancellationToken: cancellationToken)),
             cancellationToken);
 
+    public Task<CycleFacts> ReadCycleFactsAsync(string clientId, string site, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async c =>
+            {
+                using var results = await c.QueryMultipleAsync(new CommandDefinition(
+                    """
+                    SELECT * FROM clients WHERE id = @clientId;
+                    SELECT COUNT(*) FROM sites WHERE code = @site;
+                    SELECT s.* FROM client_sites cs JOIN sites s ON s.code = cs.site WHERE cs.client = @clientId ORDER BY s.code;
+                    """,
+                    new { clientId, site },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var client = await results.ReadSingleOrDefaultAsync<ClientRow>().ConfigureAwait(false);
+                var exists = await results.ReadSingleAsync<long>().ConfigureAwait(false) > 0;
+                var sites = (await results.ReadAsync<SiteRow>().ConfigureAwait(false)).ToList();
+                return new CycleFacts(client, exists, sites);
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<ClientRow>> ListClientsAsync(ClientFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

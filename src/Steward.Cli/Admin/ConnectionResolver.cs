@@ -1,0 +1,117 @@
+using Steward.Cli.Console;
+
+namespace Steward.Cli.Admin;
+
+/// <summary>
+/// Decides which server to talk to and with which token. The URL: <c>--server</c>, then
+/// <c>STEWARD_URL</c>, then <see cref="DefaultServer"/>. The token: <c>--token</c>, then
+/// <c>--token-file</c>, then <c>STEWARD_TOKEN</c>, then <see cref="DefaultTokenFile"/> if it exists,
+/// which is where <c>steward server</c> writes it with its default data directory.
+/// </summary>
+internal static class ConnectionResolver
+{
+    /// <summary>Where <c>steward server</c> listens unless told otherwise.</summary>
+    public const string DefaultServer = "http://127.0.0.1:5180";
+
+    /// <summary>The variable that names the server when <c>--server</c> does not.</summary>
+    public const string UrlVariable = "STEWARD_URL";
+
+    /// <summary>The variable that holds the token when neither <c>--token</c> nor <c>--token-file</c> is given.</summary>
+    public const string TokenVariable = "STEWARD_TOKEN";
+
+    /// <summary>The server's token file under its default data directory, relative to the working directory.</summary>
+    public const string DefaultTokenFile = "steward-data/admin-token";
+
+    /// <summary>The connection, or an <see cref="AdminFailure"/> that says what is missing or wrong.</summary>
+    public static Connection Resolve(AdminSwitches switches, CliEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(switches);
+        ArgumentNullException.ThrowIfNull(environment);
+        var (server, serverSource) = ResolveServer(switches, environment);
+        var (token, tokenSource) = ResolveToken(switches, environment);
+        return new Connection(server, serverSource, token, tokenSource);
+    }
+
+    private static (Uri Server, string Source) ResolveServer(AdminSwitches switches, CliEnvironment environment)
+    {
+        if (switches.Server is not null)
+        {
+            return (ParseServer(switches.Server, "--server"), "given by --server");
+        }
+
+        var fromVariable = environment.Variable(UrlVariable);
+        if (!string.IsNullOrWhiteSpace(fromVariable))
+        {
+            return (ParseServer(fromVariable, UrlVariable), $"given by ${UrlVariable}");
+        }
+
+        return (new Uri(DefaultServer), "the default");
+    }
+
+    private static Uri ParseServer(string text, string source)
+    {
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw AdminFailure.InvalidInput($"{source}: '{text}' is not a server URL such as {DefaultServer}");
+        }
+
+        return uri;
+    }
+
+    private static (string Token, string Source) ResolveToken(AdminSwitches switches, CliEnvironment environment)
+    {
+        if (switches.Token is not null && switches.TokenFile is not null)
+        {
+            throw AdminFailure.InvalidInput("give --token or --token-file, not both");
+        }
+
+        if (switches.Token is not null)
+        {
+            return string.IsNullOrWhiteSpace(switches.Token)
+                ? throw AdminFailure.InvalidInput("--token is empty")
+                : (switches.Token.Trim(), "--token");
+        }
+
+        if (switches.TokenFile is not null)
+        {
+            var path = environment.PathOf(switches.TokenFile);
+            return File.Exists(path)
+                ? (ReadTokenFile(path), $"--token-file {path}")
+                : throw AdminFailure.InvalidInput($"--token-file: {path}: no such file");
+        }
+
+        var fromVariable = environment.Variable(TokenVariable);
+        if (!string.IsNullOrWhiteSpace(fromVariable))
+        {
+            return (fromVariable.Trim(), TokenVariable);
+        }
+
+        var defaultFile = environment.PathOf(DefaultTokenFile);
+        if (File.Exists(defaultFile))
+        {
+            return (ReadTokenFile(defaultFile), defaultFile);
+        }
+
+        throw new AdminFailure(
+            ExitCodes.NotAuthorized,
+            $"steward: no admin token: pass --token or --token-file, or set {TokenVariable}",
+            $"  the server writes its token to <data>/admin-token when it first starts; {defaultFile} does not exist");
+    }
+
+    private static string ReadTokenFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw AdminFailure.InvalidInput($"cannot read the token file {path}: {e.Message}");
+        }
+
+        // The server writes the token with a final newline; an editor may add spaces.
+        return string.IsNullOrWhiteSpace(text) ? throw AdminFailure.InvalidInput($"the token file {path} is empty") : text.Trim();
+    }
+}

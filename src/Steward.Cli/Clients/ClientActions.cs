@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using Steward.Cli.Admin;
+using Steward.Cli.Console;
+using Steward.Protocol;
+using Steward.Protocol.Admin;
+
+namespace Steward.Cli.Clients;
+
+/// <summary>The client verbs: a filtered list read page by page, and one client's history.</summary>
+internal static class ClientActions
+{
+    /// <summary><c>steward client list</c>: at most <see cref="ClientListOptions.Limit"/> clients; with <c>--json</c> one array of the server's client objects.</summary>
+    public static Task<int> ListAsync(ClientListOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return AdminRun.RunAsync(options.Admin, terminal, environment, async client =>
+        {
+            var clients = new List<ClientView>();
+            using var json = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(json))
+            {
+                writer.WriteStartArray();
+                var after = options.After;
+                do
+                {
+                    var page = await client.GetAsync(PagePath(options, options.Limit - clients.Count, after), ProtocolJson.Default.ClientPage, cancellation).ConfigureAwait(false);
+                    clients.AddRange(page.Value.Clients);
+                    CopyClients(page.Body, writer);
+                    after = page.Value.Clients.Count == 0 ? null : page.Value.Next;
+                }
+                while (after is not null && clients.Count < options.Limit);
+
+                writer.WriteEndArray();
+                if (options.Admin.Json)
+                {
+                    writer.Flush();
+                    JsonOut.Write(terminal, json.ToArray());
+                }
+                else
+                {
+                    ClientTables.WriteList(terminal, clients, after);
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary><c>steward client show</c>.</summary>
+    public static Task<int> ShowAsync(ClientOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return AdminVerbs.ShowAsync(
+            options.Admin, terminal, environment,
+            client => client.GetAsync(Routes.Client(options.Id), ProtocolJson.Default.ClientHistory, cancellation),
+            history => ClientTables.WriteHistory(terminal, history));
+    }
+
+    private static string PagePath(ClientListOptions options, int wanted, string? after) =>
+        QueryString.Of(
+            Routes.Clients,
+            ("site", options.Site),
+            ("version", options.Version),
+            ("outcome", options.Outcome),
+            ("seenAfter", options.SeenAfter?.ToString("O", CultureInfo.InvariantCulture)),
+            ("seenBefore", options.SeenBefore?.ToString("O", CultureInfo.InvariantCulture)),
+            ("limit", Math.Min(wanted, AdminLimits.ClientPageSize).ToString(CultureInfo.InvariantCulture)),
+            ("after", after));
+
+    // --json prints the server's client objects as they came, keys the CLI does not know included.
+    private static void CopyClients(byte[] page, Utf8JsonWriter writer)
+    {
+        using var document = JsonDocument.Parse(page);
+        foreach (var item in document.RootElement.GetProperty("clients").EnumerateArray())
+        {
+            item.WriteTo(writer);
+        }
+    }
+}

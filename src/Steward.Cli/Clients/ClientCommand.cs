@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Steward.Cli.Admin;
+using Steward.Cli.Console;
+
+namespace Steward.Cli.Clients;
+
+/// <summary><c>steward client list|show</c>: parses each into its options record.</summary>
+internal static class ClientCommand
+{
+    /// <summary>The command and its subcommands.</summary>
+    public static Command Create(Terminal terminal, CliEnvironment environment) =>
+        new("client", "Clients: the managed computers, their versions, sites and the history of every decision.")
+        {
+            List(terminal, environment),
+            AdminCommands.WithArgument(
+                "show", "Show a client and every decision about it, oldest first, each with its reason.",
+                new Argument<string>("id") { Description = "The client's id (from 'steward client list')." },
+                (admin, id, cancellation) => ClientActions.ShowAsync(new ClientOptions(admin, id), terminal, environment, cancellation)),
+        };
+
+    private static Command List(Terminal terminal, CliEnvironment environment)
+    {
+        var site = new Option<string?>("--site") { Description = "Only clients assigned to this site.", HelpName = "CODE" };
+        var version = new Option<string?>("--version") { Description = "Only clients with this installed version.", HelpName = "VERSION" };
+        var outcome = new Option<string?>("--outcome") { Description = "Only clients whose last decision had this outcome (UpToDate, DeferredToMaintenance, ...).", HelpName = "OUTCOME" };
+        var seenAfter = new Option<DateTimeOffset?>("--seen-after") { Description = "Only clients last seen at or after this time (2026-12-01T08:00:00Z).", HelpName = "TIME" };
+        var seenBefore = new Option<DateTimeOffset?>("--seen-before") { Description = "Only clients last seen before this time.", HelpName = "TIME" };
+        var limit = new Option<int>("--limit") { Description = "The most clients to print; longer lists are read page by page.", DefaultValueFactory = _ => AdminLimits.DefaultClientLimit, HelpName = "N" };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--limit must be at least 1.");
+            }
+        });
+        var after = new Option<string?>("--after") { Description = "Start after the client with this id: the list is in id order, and a cut-off list says where to go on.", HelpName = "ID" };
+        var command = new Command("list", "List clients, filtered, in id order.") { site, version, outcome, seenAfter, seenBefore, limit, after };
+        var admin = AdminOptionSet.AddTo(command);
+        command.SetAction((parsed, cancellation) => ClientActions.ListAsync(
+            new ClientListOptions(
+                admin.Read(parsed), parsed.GetValue(site), parsed.GetValue(version), parsed.GetValue(outcome), parsed.GetValue(seenAfter), parsed.GetValue(seenBefore),
+                parsed.GetValue(limit), parsed.GetValue(after)),
+            terminal, environment, cancellation));
+        return command;
+    }
+}

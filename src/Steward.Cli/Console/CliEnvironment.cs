@@ -1,0 +1,17 @@
+namespace Steward.Cli.Console;
+
+/// <summary>
+/// What a command reads from its process besides its arguments: environment variables and the working
+/// directory. Passed in, like <see cref="Terminal"/>, so that tests run verbs side by side in one
+/// process, each with its own variables and directory.
+/// </summary>
+/// <param name="Variable">Looks up an environment variable; null when it is not set.</param>
+/// <param name="WorkingDirectory">The directory relative paths are taken from.</param>
+public sealed record CliEnvironment(Func<string, string?> Variable, string WorkingDirectory)
+{
+    /// <summary>This process's environment variables and current directory.</summary>
+    public static CliEnvironment Process => new(Environment.GetEnvironmentVariable, Environment.CurrentDirectory);
+
+    /// <summary>The full path of <paramref name="path"/>, relative paths taken from <see cref="WorkingDirectory"/>.</summary>
+    public string PathOf(string path) => Path.GetFullPath(path, WorkingDirectory);
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Steward.Protocol;
+using Steward.Server.Tests.Hosting;
+
+namespace Steward.Server.Tests.Http;
+
+/// <summary>What operators and tools read: health, readiness, metrics, the OpenAPI document and its reference page.</summary>
+public abstract class OperationsEndpointTests : ApiTest
+{
+    [Fact]
+    public async Task HealthAndReadiness_Answer()
+    {
+        Assert.Equal("ok\n", await App.Anonymous.GetStringAsync("/healthz"));
+        Assert.Equal("ready\n", await App.Anonymous.GetStringAsync("/readyz"));
+    }
+
+    [Fact]
+    public async Task Metrics_CountDecisionsByTriggerAndOutcome_AndRequests()
+    {
+        await Admin.PublishAsync("2.00.1493.2000");
+        await Admin.AddSiteAsync("B01", "2.00.1493.2000", "10.2.0.0/16");
+        var secret = await Admin.AddLogonPointAsync("DC1", ["B01"]);
+        await App.Anonymous.LogonAsync("DC1", secret, "PC-1", ["10.2.0.1"]);
+        await App.Anonymous.LogonAsync("DC1", secret, "PC-2", ["10.9.0.1"]);
+
+        var metrics = await App.Anonymous.GetStringAsync("/metrics");
+
+        Assert.Contains("steward_decisions_total{otel_scope_name=\"Steward.Server\",outcome=\"Installed\",trigger=\"Logon\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("outcome=\"NotInBoundaries\",trigger=\"Logon\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds_count", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesAdminAndAgentEndpoints_ReferencePageServed()
+    {
+        var document = JsonNode.Parse(await App.Anonymous.GetStringAsync("/openapi/v1.json"))!;
+        var reference = await App.Anonymous.GetAsync("/scalar");
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains(Routes.Sites, paths);
+        Assert.Contains("/v1/sites/{code}/version", paths);
+        Assert.Contains("/v1/logon/{name}", paths);
+        Assert.Contains("/v1/access/{site}/cycle", paths);
+        Assert.Contains("/v1/content/{sha256}", paths);
+        Assert.NotNull(document["components"]!["securitySchemes"]!["adminToken"]);
+        await Expect.StatusAsync(HttpStatusCode.OK, reference);
+        Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class OperationsEndpointsOnSqlite : OperationsEndpointTests
+{
+    protected override Engine Engine => Engine.Sqlite;
+}
+
+public sealed class OperationsEndpointsOnPostgres : OperationsEndpointTests
+{
+    protected override Engine Engine => Engine.Postgres;
+}
