@@ -18,10 +18,10 @@ internal sealed class UpdaterWorld : IAsyncDisposable
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
 
-    private UpdaterWorld(FakeSiteServer server)
+    private UpdaterWorld(FakeSiteServer server, string? root)
     {
         Server = server;
-        Layout = new AgentLayout(_temp.Combine("agent"));
+        Layout = new AgentLayout(root ?? _temp.Combine("agent"));
         Layout.Create();
         Console = new AgentConsole(_out, _error);
         Connection = new ServerConnection(new NetworkOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1)));
@@ -45,12 +45,20 @@ internal sealed class UpdaterWorld : IAsyncDisposable
 
     public string? Current => new CurrentPointer(Layout).Read();
 
-    public static async Task<UpdaterWorld> StartAsync() => new(await FakeSiteServer.StartAsync());
+    /// <summary>A world whose agent directory is <paramref name="root"/> (default: a new temporary one).</summary>
+    public static async Task<UpdaterWorld> StartAsync(string? root = null) => new(await FakeSiteServer.StartAsync(), root);
 
     /// <summary>A package of a stand-in agent at <paramref name="version"/> (whose program reports <paramref name="reports"/>), served by the server.</summary>
-    public (byte[] Archive, PackageOffer Offer) Package(string version, string? reports = null, bool downgrade = false, PackageSigner? signer = null)
+    public (byte[] Archive, PackageOffer Offer) Package(string version, string? reports = null, bool downgrade = false, PackageSigner? signer = null, int ballastBytes = 0)
     {
-        var archive = PackageSigner.Archive(FakeAgentBuild.Create(_temp.Path, version, reports), version);
+        var directory = FakeAgentBuild.Create(_temp.Path, version, reports);
+        if (ballastBytes > 0)
+        {
+            // Random bytes do not compress: the archive is as large as the ballast.
+            File.WriteAllBytes(Path.Combine(directory, "ballast.bin"), RandomNumberGenerator.GetBytes(ballastBytes));
+        }
+
+        var archive = PackageSigner.Archive(directory, version);
         Server.Serve(archive);
         return (archive, (signer ?? Signer).Offer(archive, version, downgrade: downgrade));
     }

@@ -197,6 +197,32 @@ public sealed class SelfUpdaterTests
     }
 
     [Fact]
+    public async Task Apply_DiskFull_FailsClearlyLeavesTheAgentUntouchedAndSucceedsOnceThereIsRoom()
+    {
+        using var disk = new SmallDisk(megabytes: 2);
+        await using var world = await UpdaterWorld.StartAsync(Path.Combine(disk.Path, "agent"));
+        await world.InstallAsync(Old);
+        var before = world.Fingerprint();
+        var offer = world.Package(Hotfix, ballastBytes: 3 << 20).Offer;
+
+        var full = await world.ApplyAsync(offer);
+
+        Assert.False(full.Succeeded);
+        Assert.True(full.Transient);
+        Assert.Contains("No space left on device", full.Message, StringComparison.Ordinal);
+        Assert.Equal(before, world.Fingerprint());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(world.Layout.Staging));
+
+        // The operator frees space; the next attempt resumes the download and installs.
+        disk.Grow(megabytes: 16);
+        var resumed = await world.ApplyAsync(offer);
+
+        Assert.True(resumed.Succeeded, resumed.Message);
+        Assert.Equal(Hotfix, world.Current);
+        Assert.StartsWith("bytes=", world.Server.Ranges.Last(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Apply_NewVersionFailsItsHealthCheck_IsRemovedAndNotPointedTo()
     {
         await using var world = await UpdaterWorld.StartAsync();
