@@ -1,0 +1,45 @@
+using Steward.Agent.Cli;
+
+namespace Steward.Agent.Flows;
+
+/// <summary>
+/// <c>steward-agent run</c>: a maintenance cycle at start, then on the <see cref="Schedule"/>. After a cycle
+/// that switched the installed version the loop ends, so that the service manager (systemd's
+/// <c>Restart=always</c>, the Windows service recovery) starts the new version's program.
+/// </summary>
+internal static class ServiceLoop
+{
+    /// <summary>Runs until stopped or until a new version is installed; returns the exit code.</summary>
+    public static async Task<int> RunAsync(AgentContext context, Schedule schedule, Random chance, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(chance);
+        context.Console.Progress($"service started (version {AgentBuild.Version}, state in {context.Layout.Root})");
+        var failures = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var (exit, switched) = await CycleFlow.RunAsync(context, json: false, stop).ConfigureAwait(false);
+            if (switched)
+            {
+                context.Console.Progress("a new version is installed; the service stops so that it is started again as the new version");
+                return ExitCodes.Ok;
+            }
+
+            failures = exit == ExitCodes.Ok ? 0 : failures + 1;
+            var wait = schedule.Next(failures, chance.NextDouble());
+            context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{(failures > 0 ? $" (after {failures} failed cycle{(failures == 1 ? "" : "s")})" : "")}");
+            try
+            {
+                await Task.Delay(wait, context.Time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        context.Console.Progress("service stopped");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using Steward.Agent.Cli;
+using Steward.Agent.Layout;
+using Steward.Agent.Net;
+using Steward.Agent.Platform;
+using Steward.Policy.Versions;
+using Steward.Protocol.Agent;
+using Steward.Protocol.Packages;
+
+namespace Steward.Agent.Update;
+
+/// <summary>
+/// Carries out a package decision: checks the offer against the server key pinned at enrollment,
+/// refuses an older version unless the server sends a recorded downgrade order, downloads with resume,
+/// extracts into staging verifying every file, moves the result to <c>versions/&lt;version&gt;</c>, runs its
+/// health check, marks it complete, and only then switches the pointer. Until the switch the installed
+/// agent is untouched; the previous version is kept after it.
+/// </summary>
+/// <param name="Layout">The agent's directory.</param>
+/// <param name="Downloader">Fetches archives.</param>
+/// <param name="Console">Where the steps are announced.</param>
+/// <param name="Time">The clock.</param>
+internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloader, AgentConsole Console, TimeProvider Time)
+{
+    /// <summary>Installs <paramref name="offer"/>; never throws for a bad package or a network failure, returns why instead.</summary>
+    public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, ClientCredentials? credentials, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        ArgumentNullException.ThrowIfNull(server);
+        var pointer = new CurrentPointer(Layout);
+        var running = pointer.Read();
+        try
+        {
+            var signed = Check(offer, pinnedKey, running);
+            if (signed is null)
+            {
+                return new UpdateResult(offer.Version, true, $"Version {running} is already installed and running.", running, false);
+            }
+
+            var version = signed.Version;
+            await InstallAsync(offer, signed, server, credentials, cancel).ConfigureAwait(false);
+            Console.Step(UpdateSteps.Switch, version, $"pointing the agent at {version} (it was {running ?? "not installed"})");
+            pointer.Switch(version);
+            Console.Step(UpdateSteps.Switched, version, $"{version} is the installed agent");
+            Cleanup(signed, keep: running);
+            var words = running is null ? $"Installed version {version}." : $"Upgraded from {running} to {version}; {running} is kept as the previous version.";
+            return new UpdateResult(version, true, words, version, false);
+        }
+        catch (PackageException e)
+        {
+            return Refused(offer, running, e.Message, transient: false);
+        }
+        catch (AgentException e)
+        {
+            return Refused(offer, running, e.Message, e.Transient);
+        }
+        catch (IOException e)
+        {
+            return Refused(offer, running, $"A file operation failed ({e.Message}).", transient: true);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Refused(offer, running, $"A file operation was not permitted ({e.Message}).", transient: true);
+        }
+    }
+
+    // The signed manifest decides; the offer's own fields are only checked against it. Null: nothing to do.
+    private static SignedManifest? Check(PackageOffer offer, string? pinnedKey, string? running)
+    {
+        if (pinnedKey is null)
+        {
+            throw new PackageException("No server key is pinned, so no package can be verified; refused. Enroll at a logon point first.");
+        }
+
+        var signed = ManifestSignature.Verify(pinnedKey, offer.Manifest, offer.Signature);
+        var parsed = AgentVersion.Parse(signed.Version);
+        if (!parsed.Success)
+        {
+            throw new PackageException($"The signed manifest's version is not valid: {parsed.Error}; refused.");
+        }
+
+        var version = parsed.Value;
+        var offered = AgentVersion.Parse(offer.Version);
+        if (!offered.Success || offered.Value != version || offer.Size != signed.Size
+            || !string.Equals(offer.Sha256, signed.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PackageException(string.Create(CultureInfo.InvariantCulture,
+                $"The offer (version {offer.Version}, {offer.Size} bytes, SHA-256 {offer.Sha256}) does not match its signed manifest (version {signed.Version}, {signed.Size} bytes, SHA-256 {signed.Sha256}); refused."));
+        }
+
+        if (running is not null && AgentVersion.Parse(running) is { Success: true } installed)
+        {
+            if (version == installed.Value)
+            {
+                return null;
+            }
+
+            if (version < installed.Value && !offer.Downgrade)
+            {
+                throw new PackageException($"The package holds version {version}, older than the installed {installed.Value}, and the server sent no downgrade order; refused (a replayed old package is never installed).");
+            }
+        }
+
+        return signed with { Version = version.ToString(), Sha256 = signed.Sha256.ToLowerInvariant() };
+    }
+
+    private async Task InstallAsync(PackageOffer offer, SignedManifest signed, Uri server, ClientCredentials? credentials, CancellationToken cancel)
+    {
+        var version = signed.Version;
+        var versions = new VersionStore(Layout);
+        var existing = versions.Marker(version);
+        if (existing is not null && existing.Sha256 == signed.Sha256)
+        {
+            // Complete already: an earlier run got this far, or it is the kept previous version.
+            Console.Step(UpdateSteps.HealthCheck, version, "already in place; checking that it starts and reports its version");
+            await HealthCheck.RunAsync(versions.EntryPointPath(existing), version, cancel).ConfigureAwait(false);
+            return;
+        }
+
+        var url = new Uri(server, offer.Url);
+        var partial = Layout.Partial(signed.Sha256);
+        Console.Step(UpdateSteps.Download, version, string.Create(CultureInfo.InvariantCulture, $"downloading {signed.Size} bytes from {url}"));
+        await Downloader.DownloadAsync(url, signed.Size, signed.Sha256, credentials, partial, cancel).ConfigureAwait(false);
+        Console.Step(UpdateSteps.Verified, version, "size and SHA-256 match the manifest signed by the pinned server key");
+
+        var staging = Path.Combine(Layout.Staging, $"{version}.{Environment.ProcessId}");
+        var target = Layout.VersionDirectory(version);
+        try
+        {
+            Console.Step(UpdateSteps.Extract, version, $"extracting into {staging}, checking every file");
+            PackageManifest manifest;
+            try
+            {
+                using var archive = new FileStream(partial, FileMode.Open, FileAccess.Read, FileShare.Read);
+                manifest = PackageArchive.Extract(archive, staging);
+            }
+            catch (PackageException)
+            {
+                // The signed archive itself is bad: downloading it again would not help.
+                File.Delete(partial);
+                throw;
+            }
+
+            if (manifest.Version != version || manifest.EntryPoint != signed.EntryPoint)
+            {
+                File.Delete(partial);
+                throw new PackageException($"The archive holds version {manifest.Version} with entry point {manifest.EntryPoint}, but its signed manifest says {version} with {signed.EntryPoint}; refused.");
+            }
+
+            SyncTree(staging);
+            if (Directory.Exists(target))
+            {
+                versions.Remove(version);
+            }
+
+            Directory.Move(staging, target);
+            Durability.SyncDirectory(Layout.Versions);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        var marker = new CompleteMarker(version, signed.EntryPoint, signed.Sha256, Time.GetUtcNow());
+        Console.Step(UpdateSteps.HealthCheck, version, "checking that the new version starts and reports its version");
+        try
+        {
+            await HealthCheck.RunAsync(versions.EntryPointPath(marker), version, cancel).ConfigureAwait(false);
+        }
+        catch (AgentException)
+        {
+            versions.Remove(version);
+            throw;
+        }
+
+        versions.MarkComplete(marker);
+    }
+
+    // After the switch: the download is no longer needed, and only the new and the previous version are kept.
+    private void Cleanup(SignedManifest signed, string? keep)
+    {
+        var partial = Layout.Partial(signed.Sha256);
+        if (File.Exists(partial))
+        {
+            File.Delete(partial);
+        }
+
+        var versions = new VersionStore(Layout);
+        foreach (var old in versions.Complete().Select(v => v.ToString()))
+        {
+            if (old != signed.Version && old != keep)
+            {
+                versions.Remove(old);
+            }
+        }
+    }
+
+    private UpdateResult Refused(PackageOffer offer, string? running, string why, bool transient)
+    {
+        var words = $"{why} The installed agent ({running ?? "none"}) is untouched.";
+        Console.Problem($"update to {offer.Version} not done: {words}");
+        return new UpdateResult(offer.Version, false, words, running, transient);
+    }
+
+    private static void SyncTree(string root)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).Prepend(root))
+        {
+            Durability.SyncDirectory(directory);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Steward.Agent.Layout;
+using Steward.Agent.Tests.Infrastructure;
+using Steward.Agent.Update;
+using Xunit.Abstractions;
+
+namespace Steward.Agent.Tests.Crash;
+
+/// <summary>
+/// Power loss at every step of a self-update: the real agent runs a maintenance cycle that upgrades it,
+/// and is killed (SIGKILL, with every process it started) as a step begins, or a little after. Every
+/// time, the computer must be left with a complete agent that starts and reports its version (the old
+/// one or the new one), and the next cycle must finish the job with nothing left lying around.
+/// </summary>
+[Collection(NativeAgentCollection.Name)]
+public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper output)
+{
+    private const string Old = NativeAgentBuilds.Sp2;
+    private const string New = NativeAgentBuilds.Sp2Hotfix;
+
+    /// <summary>Kills per step; STEWARD_KILLS_PER_STEP raises it.</summary>
+    private static int KillsPerStep => int.TryParse(Environment.GetEnvironmentVariable("STEWARD_KILLS_PER_STEP"), CultureInfo.InvariantCulture, out var n) ? n : 20;
+
+    /// <summary>Random kills; STEWARD_RANDOM_KILLS=1000 is the long run recorded in docs/BENCHMARKS.md.</summary>
+    private static int RandomKills => int.TryParse(Environment.GetEnvironmentVariable("STEWARD_RANDOM_KILLS"), CultureInfo.InvariantCulture, out var n) ? n : 20;
+
+    [Theory]
+    [InlineData(UpdateSteps.Download, 150)]
+    [InlineData(UpdateSteps.Verified, 3)]
+    [InlineData(UpdateSteps.Extract, 40)]
+    [InlineData(UpdateSteps.HealthCheck, 5)]
+    [InlineData(UpdateSteps.Switch, 2)]
+    [InlineData(UpdateSteps.Switched, 2)]
+    public async Task KilledAtAStep_LeavesAWorkingAgent_AndTheNextCycleFinishes(string step, int maxDelayMs)
+    {
+        await using var world = await StartAsync();
+        var template = await world.InstallAsync(Old);
+        var chance = new Random(step.GetHashCode(StringComparison.Ordinal));
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < KillsPerStep; i++)
+        {
+            var delay = TimeSpan.FromMilliseconds(chance.Next(maxDelayMs + 1));
+            var left = await KillAndRecoverAsync(world, template, $"update: {step} {New}:", delay);
+            seen[left] = seen.GetValueOrDefault(left) + 1;
+        }
+
+        output.WriteLine($"{step}: {KillsPerStep} kills; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
+    }
+
+    [Fact]
+    public async Task KilledAtRandomMoments_LeavesAWorkingAgent_AndTheNextCycleFinishes()
+    {
+        await using var world = await StartAsync();
+        var template = await world.InstallAsync(Old);
+        var chance = new Random(1493);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var marker = $"update: {UpdateSteps.Download} {New}:";
+
+        // One update left alone says how long an update runs here; the kills are spread over all of it and a little past.
+        var probe = world.Temp.Combine("probe");
+        TreeCopy.Copy(template, probe);
+        var span = await AgentProcess.TimeAfterAsync(NativeWorld.CurrentProgram(probe), marker, "cycle", "--state-dir", probe);
+        for (var i = 0; i < RandomKills; i++)
+        {
+            var delay = TimeSpan.FromMilliseconds(chance.NextDouble() * span.TotalMilliseconds * 1.1);
+            var left = await KillAndRecoverAsync(world, template, marker, delay);
+            seen[left] = seen.GetValueOrDefault(left) + 1;
+        }
+
+        output.WriteLine($"{RandomKills} random kills over {span.TotalMilliseconds:0} ms; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
+    }
+
+    private async Task<NativeWorld> StartAsync()
+    {
+        var world = await NativeWorld.StartAsync(builds);
+        world.Server.Cycle = (_, request) => request.Installed == New ? world.UpToDate(New) : world.Upgraded(New);
+
+        // Slow enough that a kill "during the download" lands in the middle of it.
+        world.Server.Content = new ContentBehaviour { ChunkSize = 32 * 1024, ChunkDelay = TimeSpan.FromMilliseconds(1) };
+        return world;
+    }
+
+    // One computer, copied from the template (old version installed and enrolled), killed once, then left to recover.
+    private static async Task<string> KillAndRecoverAsync(NativeWorld world, string template, string marker, TimeSpan delay)
+    {
+        var state = world.Temp.Combine("kill-" + Guid.NewGuid().ToString("N")[..8]);
+        TreeCopy.Copy(template, state);
+
+        var (killed, run) = await AgentProcess.KillAtAsync(NativeWorld.CurrentProgram(state), marker, delay, "cycle", "--state-dir", state);
+        Assert.True(killed || run.ExitCode == 0, $"the cycle failed before it was killed:\n{run}");
+        Assert.True(killed || delay > TimeSpan.Zero, $"the step '{marker}' was never reached:\n{run}");
+
+        // Right after the kill, before anything recovers: the pointer names a complete, working version.
+        var left = await NativeWorld.AssertWorkingAgentAsync(state);
+        Assert.Contains(left, new[] { Old, New });
+
+        var next = await NativeWorld.RunAsync(state, "cycle");
+        Assert.True(next.ExitCode == 0, $"after a kill {delay.TotalMilliseconds} ms past '{marker}' the next cycle failed:\n{next}\n(killed run:\n{run})");
+        Assert.Equal(New, await NativeWorld.AssertWorkingAgentAsync(state));
+        NativeWorld.AssertNoLeftovers(state);
+        Assert.Equal(New, new Steward.Agent.State.StateStore(new AgentLayout(state)).Load().State.Installed);
+        Directory.Delete(state, recursive: true);
+        return left;
+    }
+}

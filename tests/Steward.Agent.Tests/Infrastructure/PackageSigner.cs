@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using Steward.Policy.Versions;
+using Steward.Protocol;
+using Steward.Protocol.Agent;
+using Steward.Protocol.Packages;
+
+namespace Steward.Agent.Tests.Infrastructure;
+
+/// <summary>Plays the server's part in publishing: builds package archives and signs their manifests with its own key.</summary>
+internal sealed class PackageSigner : IDisposable
+{
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    /// <summary>The public key agents pin (SPKI, base64).</summary>
+    public string PublicKey => ManifestSignature.PublicKey(_key);
+
+    /// <summary>An archive of <paramref name="directory"/> as version <paramref name="version"/>.</summary>
+    public static byte[] Archive(string directory, string version, string entryPoint = "steward-agent")
+    {
+        using var output = new MemoryStream();
+        PackageArchive.Build(directory, AgentVersion.ParseExact(version), entryPoint, output);
+        return output.ToArray();
+    }
+
+    /// <summary>The offer for <paramref name="archive"/>, its manifest signed by this key.</summary>
+    public PackageOffer Offer(byte[] archive, string version, string entryPoint = "steward-agent", bool downgrade = false)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(archive));
+        var manifest = ManifestSignature.Serialize(new SignedManifest(1, version, archive.Length, sha, entryPoint, DateTimeOffset.UnixEpoch));
+        return new PackageOffer(version, sha, archive.Length, Routes.Content(sha), Convert.ToBase64String(manifest),
+            Convert.ToBase64String(ManifestSignature.Sign(_key, manifest)), downgrade);
+    }
+
+    public void Dispose() => _key.Dispose();
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Serialization.Metadata;
+using Steward.Protocol;
+
+namespace Steward.Agent.Tests.Infrastructure;
+
+/// <summary>
+/// The real site server, <c>steward server</c>, as its own process on a free loopback port with a fresh data
+/// directory, and an administrator's HTTP client with the token it wrote there.
+/// </summary>
+internal sealed class RealServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _output;
+
+    private RealServer(Process process, Uri origin, string data, HttpClient admin)
+    {
+        _process = process;
+        Origin = origin;
+        Data = data;
+        Admin = admin;
+        _output = process.StandardOutput.ReadToEndAsync();
+    }
+
+    public Uri Origin { get; }
+
+    public string Data { get; }
+
+    public HttpClient Admin { get; }
+
+    /// <summary>The steward program (the CLI), as built next to the tests.</summary>
+    public static string Cli => Path.Combine(AppContext.BaseDirectory, "steward.dll");
+
+    public static async Task<RealServer> StartAsync(string data)
+    {
+        var port = FreePort();
+        var origin = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Cli, "server", "--urls", origin.ToString().TrimEnd('/'), "--data", data })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        _ = process.StandardError.ReadToEndAsync();
+        var token = Path.Combine(data, "admin-token");
+        using var probe = new HttpClient { BaseAddress = origin };
+        for (var attempt = 0; ; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"steward server exited with {process.ExitCode}: {await process.StandardOutput.ReadToEndAsync()}");
+            }
+
+            try
+            {
+                if (File.Exists(token) && (await probe.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 600)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        var admin = new HttpClient { BaseAddress = origin };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(token)).Trim());
+        return new RealServer(process, origin, data, admin);
+    }
+
+    /// <summary>Sends an admin request and checks it succeeded, saying what the server answered otherwise.</summary>
+    public async Task<T?> SendAsync<TBody, T>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T>? answerType)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, bodyType) };
+        using var response = await Admin.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return answerType is null ? default : await response.Content.ReadFromJsonAsync(answerType);
+    }
+
+    public async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type)
+    {
+        using var response = await Admin.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync(type))!;
+    }
+
+    /// <summary>Publishes a package archive as <paramref name="version"/> (POST /v1/packages?version=V).</summary>
+    public async Task PublishAsync(string archive, string version)
+    {
+        using var content = new StreamContent(File.OpenRead(archive));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using var response = await Admin.PostAsync(new Uri($"{Routes.Packages}?version={version}", UriKind.Relative), content);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"publish {version}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        await _output;
+        _process.Dispose();
+    }
+}
