@@ -36,6 +36,12 @@ internal sealed class ServerOptions
     /// <summary>The most heartbeats written in one transaction.</summary>
     public int HeartbeatBatch { get; set; } = 5000;
 
+    /// <summary>
+    /// On SQLite, how many clients' rows the server keeps in memory for maintenance cycles (about 1 KB each;
+    /// write-through, see docs/decisions/0007). Beyond it, cycles read the database. 0 turns the cache off.
+    /// </summary>
+    public int ClientCacheSize { get; set; } = 250_000;
+
     /// <summary>The packages directory, resolved.</summary>
     public string PackagesPath => Path.GetFullPath(Packages ?? Path.Combine(Data, "packages"));
 

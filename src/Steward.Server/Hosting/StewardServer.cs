@@ -26,6 +26,8 @@ public static class StewardServer
     /// <summary>The address the server listens on unless told otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5180";
 
+    private const int MinWorkerThreads = 8;
+
     private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
     {
         ["--data"] = $"{ServerOptions.Section}:Data",
@@ -72,6 +74,11 @@ public static class StewardServer
     /// <summary>Builds the application from command-line arguments, the environment and appsettings.json.</summary>
     public static WebApplication Build(string[] args)
     {
+        // SQLite's calls block their thread; a pool that starts with one worker per core would queue
+        // requests behind the first one that waits on the disk.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), completions);
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
 
         // Defaults below every other source, so appsettings.json, STEWARD__... and options override them.

@@ -10,13 +10,18 @@ internal static class StoreFactory
     public static SqlStore Create(ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        DatabaseEngine engine = options.Database.ToUpperInvariant() switch
+        switch (options.Database.ToUpperInvariant())
         {
-            "SQLITE" => new SqliteEngine(Path.Combine(options.DataPath, "steward.db")),
-            "POSTGRES" or "POSTGRESQL" => new PostgresEngine(
-                options.Connection ?? throw new InvalidConfigurationException("--database postgres needs --connection \"Host=...;Database=...;Username=...;Password=...\" (or STEWARD__CONNECTION).")),
-            _ => throw new InvalidConfigurationException($"--database '{options.Database}' is not known; use sqlite or postgres."),
-        };
-        return new SqlStore(engine);
+            case "SQLITE":
+                // SQLite is this process's alone (SqliteEngine locks it), so its rows may be cached write-through.
+                Directory.CreateDirectory(options.DataPath);
+                var sqlite = new SqliteEngine(Path.Combine(options.DataPath, "steward.db"));
+                return new SqlStore(sqlite, options.ClientCacheSize > 0 ? new RowCache(options.ClientCacheSize) : null);
+            case "POSTGRES" or "POSTGRESQL":
+                return new SqlStore(new PostgresEngine(
+                    options.Connection ?? throw new InvalidConfigurationException("--database postgres needs --connection \"Host=...;Database=...;Username=...;Password=...\" (or STEWARD__CONNECTION).")));
+            default:
+                throw new InvalidConfigurationException($"--database '{options.Database}' is not known; use sqlite or postgres.");
+        }
     }
 }

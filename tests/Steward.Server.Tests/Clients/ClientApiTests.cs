@@ -83,6 +83,27 @@ public abstract class ClientApiTests : ApiTest
         Assert.Equal(1L, (await Admin.FleetAsync()).Unassigned);
     }
 
+    [Fact]
+    public async Task SiteVersionChange_SeenByTheNextCycle()
+    {
+        await Admin.PublishAsync("2.00.1493.2000");
+        await Admin.PublishAsync("2.00.1493.2001");
+        await Admin.AddSiteAsync("B01", "2.00.1493.2000", "10.2.0.0/16");
+        var secret = await Admin.AddLogonPointAsync("DC1", ["B01"]);
+        var enrolled = (await App.Anonymous.LogonAsync("DC1", secret, "PC-1", ["10.2.0.1"])).Enrollment!;
+        using var agent = App.Client(AgentApi.Basic(enrolled));
+
+        var before = await agent.CycleAsync("B01", ["10.2.0.1"], "2.00.1493.2000");
+        await Admin.SetSiteVersionAsync("B01", "2.00.1493.2001");
+        var after = await agent.CycleAsync("B01", ["10.2.0.1"], "2.00.1493.2000");
+        var next = await agent.CycleAsync("B01", ["10.2.0.1"], "2.00.1493.2001");
+
+        Assert.Equal("UpToDate", before.Outcome);
+        Assert.Equal(("Upgraded", "hotfix", "2.00.1493.2001"), (after.Outcome, after.Kind, after.VersionAfter));
+        Assert.Equal("UpToDate", next.Outcome);
+        Assert.Equal(["Installed", "UpToDate", "Upgraded", "UpToDate"], (await Admin.HistoryAsync(enrolled.ClientId)).Decisions.Select(d => d.Outcome));
+    }
+
     // Repeats are written with the heartbeats, in batches (every 50 ms in tests).
     private async Task<Protocol.Admin.ClientHistory> WaitForRepeatsAsync(string id, long repeats)
     {

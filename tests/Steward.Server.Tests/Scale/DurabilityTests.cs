@@ -12,6 +12,19 @@ namespace Steward.Server.Tests.Scale;
 /// </summary>
 public sealed class DurabilityTests
 {
+    [Fact]
+    public async Task SecondServerOnTheSameSqliteData_RefusedWithAReason()
+    {
+        var data = Directory.CreateTempSubdirectory("steward-twice-").FullName;
+        await using var first = await ServerProcess.StartAsync(data);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(data));
+
+        Assert.Contains("another steward server is using", error.Message, StringComparison.Ordinal);
+        using var admin = first.Client(admin: true);
+        Assert.True((await admin.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode);
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

@@ -8,15 +8,31 @@ namespace Steward.Server.Storage.Engines;
 /// The embedded database: one file in the data directory, in WAL mode with <c>synchronous=FULL</c>, so
 /// that a committed transaction survives a crash of the process and of the machine.
 /// </summary>
-internal sealed class SqliteEngine : DatabaseEngine
+internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _path;
     private volatile bool _walSet;
 
+    private readonly FileStream _lock;
+
+    /// <summary>Opens the database at <paramref name="path"/> for this process alone.</summary>
     public SqliteEngine(string path)
     {
         _path = Path.GetFullPath(path);
+
+        // One server per SQLite database: a second one would not see the first one's cache, and SQLite is
+        // no database for several servers anyway. The lock goes with the process, however it ends.
+        try
+        {
+            _lock = new FileStream(_path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new Hosting.InvalidConfigurationException(
+                $"another steward server is using {_path} ({e.Message.TrimEnd('.')}); one server serves a SQLite database: use --database postgres to run several.");
+        }
+
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -73,6 +89,12 @@ internal sealed class SqliteEngine : DatabaseEngine
 
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await _lock.DisposeAsync().ConfigureAwait(false);
+    }
 
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;

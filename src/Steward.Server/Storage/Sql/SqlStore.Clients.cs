@@ -12,7 +12,45 @@ internal sealed partial class SqlStore
             c => c.QuerySingleOrDefaultAsync<ClientRow>(new CommandDefinition("SELECT * FROM clients WHERE id = @id", new { id }, cancellationToken: cancellationToken)),
             cancellationToken);
 
-    public Task<CycleFacts> ReadCycleFactsAsync(string clientId, string site, CancellationToken cancellationToken) =>
+    public async Task<CycleFacts> ReadCycleFactsAsync(string clientId, string site, CancellationToken cancellationToken)
+    {
+        if (cache is null)
+        {
+            return await ReadCycleFactsFromDatabaseAsync(clientId, site, cancellationToken).ConfigureAwait(false);
+        }
+
+        var sites = cache.Sites;
+        if (sites is null)
+        {
+            cache.PutSites(await ListSitesAsync(cancellationToken).ConfigureAwait(false));
+            sites = cache.Sites!;
+        }
+
+        if (!cache.TryGetClient(clientId, out var client))
+        {
+            var read = await FindClientAsync(clientId, cancellationToken).ConfigureAwait(false);
+            if (read is null)
+            {
+                return new CycleFacts(null, sites.ContainsKey(site), []);
+            }
+
+            cache.PutClient(read);
+            client = read;
+        }
+
+        var assigned = new List<SiteRow>();
+        foreach (var code in client.Sites.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (sites.TryGetValue(code, out var row))
+            {
+                assigned.Add(row);
+            }
+        }
+
+        return new CycleFacts(client, sites.ContainsKey(site), assigned);
+    }
+
+    private Task<CycleFacts> ReadCycleFactsFromDatabaseAsync(string clientId, string site, CancellationToken cancellationToken) =>
         ReadAsync(
             async c =>
             {
@@ -123,6 +161,19 @@ internal sealed partial class SqlStore
                 return StoreResult.Ok;
             },
             cancellationToken).ConfigureAwait(false);
+        if (cache is not null && write.Client is { } written)
+        {
+            if (result.Succeeded)
+            {
+                // What the transaction committed: a new row is revision 1, an update raised it by one.
+                cache.PutClient(written with { LastDecision = write.Decision is null ? written.LastDecision : id, Revision = write.IsNew ? 1 : write.ExpectedRevision + 1 });
+            }
+            else
+            {
+                cache.ForgetClient(written.Id);
+            }
+        }
+
         return (result, result.Succeeded ? id : 0);
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class SqlStore
     }
 
     public Task<StoreResult> CreateSiteAsync(SiteRow site, AuditRow audit, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSitesAsync(
             async (c, t) =>
             {
                 if (await MissingPackageAsync(c, t, site.Version).ConfigureAwait(false) is { } missing)
@@ -50,7 +50,7 @@ internal sealed partial class SqlStore
             cancellationToken);
 
     public Task<StoreResult> UpdateSiteAsync(SiteRow site, long? expectedRevision, AuditRow audit, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSitesAsync(
             async (c, t) =>
             {
                 var current = await c.QuerySingleOrDefaultAsync<SiteRow>(
@@ -80,7 +80,7 @@ internal sealed partial class SqlStore
             cancellationToken);
 
     public Task<StoreResult> DeleteSiteAsync(string code, AuditRow audit, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSitesAsync(
             async (c, t) =>
             {
                 var points = (await c.QueryAsync<string>("SELECT logon_point FROM logon_point_sites WHERE site = @code ORDER BY logon_point", new { code }, t).ConfigureAwait(false)).ToList();
@@ -105,6 +105,14 @@ internal sealed partial class SqlStore
                 return StoreResult.Ok;
             },
             cancellationToken);
+
+    // Any change of a site empties the cached sites; the next cycle reads them all again.
+    private async Task<StoreResult> WriteSitesAsync(Func<DbConnection, DbTransaction, Task<StoreResult>> work, CancellationToken cancellationToken)
+    {
+        var result = await WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        cache?.ForgetSites();
+        return result;
+    }
 
     private static async Task<StoreResult?> MissingPackageAsync(DbConnection connection, DbTransaction transaction, string version)
     {

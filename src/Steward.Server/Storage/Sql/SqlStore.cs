@@ -9,11 +9,19 @@ namespace Steward.Server.Storage.Sql;
 /// <see cref="IStewardStore"/> in SQL that both engines run unchanged; what differs is in
 /// <see cref="DatabaseEngine"/>. One partial file per concern.
 /// </summary>
-internal sealed partial class SqlStore(DatabaseEngine engine) : IStewardStore
+internal sealed partial class SqlStore(DatabaseEngine engine, RowCache? cache = null) : IStewardStore, IAsyncDisposable
 {
     static SqlStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     public DatabaseEngine Engine => engine;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (engine is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     public async Task PingAsync(CancellationToken cancellationToken)
     {

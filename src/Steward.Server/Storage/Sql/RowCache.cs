@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Storage.Sql;
+
+/// <summary>
+/// Client and site rows kept in memory, write-through, for an engine that only this process writes to
+/// (SQLite, which the server locks for itself). Never the source of truth: every entry is a committed row,
+/// replaced only by a later revision, dropped when a write finds it stale; the cache can be emptied at any
+/// moment without losing anything. PostgreSQL, shared by several processes, gets no cache.
+/// </summary>
+internal sealed class RowCache(int maxClients)
+{
+    private readonly ConcurrentDictionary<string, ClientRow> _clients = new(StringComparer.Ordinal);
+    private volatile Dictionary<string, SiteRow>? _sites;
+
+    public bool TryGetClient(string id, out ClientRow row) => _clients.TryGetValue(id, out row!);
+
+    /// <summary>Keeps a committed row unless a later revision of it is kept already.</summary>
+    public void PutClient(ClientRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (_clients.Count >= maxClients && !_clients.ContainsKey(row.Id))
+        {
+            return;
+        }
+
+        _clients.AddOrUpdate(row.Id, row, (_, current) => current.Revision >= row.Revision ? current : row);
+    }
+
+    public void ForgetClient(string id) => _clients.TryRemove(id, out _);
+
+    /// <summary>Every site by code, or null when they must be read again.</summary>
+    public IReadOnlyDictionary<string, SiteRow>? Sites => _sites;
+
+    public void PutSites(IEnumerable<SiteRow> sites) => _sites = sites.ToDictionary(s => s.Code, StringComparer.Ordinal);
+
+    public void ForgetSites() => _sites = null;
+}
