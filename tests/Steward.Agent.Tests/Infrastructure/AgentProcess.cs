@@ -38,8 +38,16 @@ internal static class AgentProcess
                     await Task.Delay(delay, limit.Token);
                 }
 
-                process.Kill(entireProcessTree: true);
-                killed = true;
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                    killed = true;
+                }
+                catch (InvalidOperationException)
+                {
+                    // It finished before the kill landed: a run that completed, not one that was interrupted.
+                }
+
                 break;
             }
         }
