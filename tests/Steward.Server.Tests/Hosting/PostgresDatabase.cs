@@ -43,12 +43,25 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return new PostgresDatabase(admin, name, builder.ConnectionString);
     }
 
+    // Dropping is clean-up, not the test: a database another session's connection still holds is tried
+    // again, then left (its name says it is a test's), rather than failing a test that passed.
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_admin);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name}{(attempt == 0 ? " WITH (FORCE)" : "")}", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException)
+            {
+                await Task.Delay(200 * (attempt + 1));
+            }
+        }
     }
 }
