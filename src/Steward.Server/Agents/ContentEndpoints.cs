@@ -18,8 +18,7 @@ internal static class ContentEndpoints
         group.MapGet("/content/{sha256}", async (string sha256, HttpRequest http, IStewardStore store, PackageStore files, StewardMetrics metrics, CancellationToken cancellationToken) =>
         {
             var allowed = await ClientCredentials.AuthenticateAsync(store, http, cancellationToken).ConfigureAwait(false) is not null
-                || (http.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    && await store.FindAdminTokenAsync(Secrets.Hash(header[7..].Trim()), cancellationToken).ConfigureAwait(false) is not null);
+                || await AdminTokenFilter.NameAsync(store, http.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false) is not null;
             if (!allowed)
             {
                 return Problems.Unauthorized(ClientCredentials.Refusal);

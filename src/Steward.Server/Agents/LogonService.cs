@@ -82,7 +82,7 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
 
             var codes = point.Sites.Union(SiteText.List(client?.Sites), StringComparer.Ordinal).ToList();
             var table = tables.Build(await store.FindSitesAsync(codes, cancellationToken).ConfigureAwait(false));
-            var sitesBefore = Indices(table, SiteText.List(client?.Sites));
+            var sitesBefore = SiteTables.Indices(table, SiteText.List(client?.Sites));
             var (decision, reason) = DecideNow(trigger!.Value, table, point, installed, sitesBefore, addresses);
 
             PackageOffer? package = null;
@@ -133,7 +133,7 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
     private static (Decision Decision, string Reason) DecideNow(
         Trigger trigger, SiteTable table, LogonPointRow point, AgentVersion? installed, SiteSet sitesBefore, NetworkAddress[] addresses)
     {
-        var participating = Indices(table, point.Sites);
+        var participating = SiteTables.Indices(table, point.Sites);
         var senior = point.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(point.Senior));
         var logonPoint = new LogonPoint(point.Name, participating, senior);
         var facts = new ClientFacts(installed, sitesBefore, addresses);
@@ -149,21 +149,4 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
         Addresses = AgentInput.Canonical(addresses),
         EnrolledAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
     };
-
-    /// <summary>The indices of the codes that are in the table (a site removed meanwhile is left out).</summary>
-    public static SiteSet Indices(SiteTable table, IEnumerable<string> codes)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var set = SiteSet.Empty;
-        foreach (var code in codes)
-        {
-            var index = table.IndexOf(SiteCode.ParseExact(code));
-            if (index >= 0)
-            {
-                set = set.With(index);
-            }
-        }
-
-        return set;
-    }
 }

@@ -58,9 +58,9 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
                 return Problems.NotFound($"there is no site {via}, so no access point of it");
             }
 
-            var assigned = SiteText.List(client.Sites);
+            // The facts hold exactly the client's assigned sites (those that still exist): the whole table.
             var table = tables.Build(facts.Sites);
-            var sitesBefore = LogonService.Indices(table, assigned);
+            var sitesBefore = table.All;
 
             // The agent knows what it runs; the record follows it.
             var running = installed ?? (client.Installed is { } recorded ? AgentVersion.ParseExact(recorded) : (AgentVersion?)null);

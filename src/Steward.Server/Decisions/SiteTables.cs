@@ -21,6 +21,23 @@ internal sealed class SiteTables
         return new SiteTable(rows.Select(Parse));
     }
 
+    /// <summary>The indices of the codes that are in the table (a site removed meanwhile is left out).</summary>
+    public static SiteSet Indices(SiteTable table, IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var set = SiteSet.Empty;
+        foreach (var code in codes)
+        {
+            var index = table.IndexOf(SiteCode.ParseExact(code));
+            if (index >= 0)
+            {
+                set = set.With(index);
+            }
+        }
+
+        return set;
+    }
+
     private Site Parse(SiteRow row)
     {
         if (_parsed.TryGetValue(row.Code, out var cached) && cached.Revision == row.Revision)

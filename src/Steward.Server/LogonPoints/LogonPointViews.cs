@@ -1,6 +1,5 @@
 using Steward.Policy.Sites;
 using Steward.Protocol.Admin;
-using Steward.Server.Agents;
 using Steward.Server.Decisions;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
@@ -17,7 +16,7 @@ internal static class LogonPointViews
         ArgumentNullException.ThrowIfNull(tables);
         var table = tables.Build(await store.FindSitesAsync(row.Sites, cancellationToken).ConfigureAwait(false));
         var named = row.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(row.Senior));
-        var senior = new LogonPoint(row.Name, LogonService.Indices(table, row.Sites), named).SeniorSite(table);
+        var senior = new LogonPoint(row.Name, SiteTables.Indices(table, row.Sites), named).SeniorSite(table);
         return new LogonPointView(
             row.Name, row.Sites, row.Senior, senior >= 0 ? table[senior].Code.ToString() : null, senior >= 0 ? table[senior].Version.ToString() : null, secret);
     }

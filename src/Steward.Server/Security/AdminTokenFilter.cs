@@ -24,7 +24,7 @@ internal sealed class AdminTokenFilter(IStewardStore store) : IEndpointFilter
             return Problems.Unauthorized("this endpoint needs an administrator token: send 'Authorization: Bearer <token>' (the server wrote the first token to <data>/admin-token)");
         }
 
-        var name = await store.FindAdminTokenAsync(Secrets.Hash(header["Bearer ".Length..].Trim()), http.RequestAborted).ConfigureAwait(false);
+        var name = await NameAsync(store, header, http.RequestAborted).ConfigureAwait(false);
         if (name is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
@@ -33,6 +33,16 @@ internal sealed class AdminTokenFilter(IStewardStore store) : IEndpointFilter
 
         http.Items[ActorKey] = name;
         return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The name of the administrator token in a <c>Bearer</c> header, or null when there is none or it is not known.</summary>
+    public static async Task<string?> NameAsync(IStewardStore store, string authorization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(authorization);
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? await store.FindAdminTokenAsync(Secrets.Hash(authorization["Bearer ".Length..].Trim()), cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>The name of the token that authorized this request.</summary>
