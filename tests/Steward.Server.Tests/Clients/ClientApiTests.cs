@@ -79,6 +79,9 @@ public abstract class ClientApiTests : ApiTest
         Assert.True(repeated.Decisions[1].LastAt > repeated.Decisions[1].At);
         Assert.Equal("Unassigned", moved.Outcome);
         Assert.Equal(["Installed", "UpToDate", "Unassigned"], history.Decisions.Select(d => d.Outcome));
+        Assert.True(history.Decisions[1].Repeats >= 2, "the repeats stay with the decision they repeated");
+        Assert.True(history.Decisions[1].LastAt > history.Decisions[1].At);
+        Assert.Equal(0L, history.Decisions[2].Repeats);
         Assert.Empty(history.Client.Sites);
         Assert.Equal(1L, (await Admin.FleetAsync()).Unassigned);
     }
@@ -102,6 +105,31 @@ public abstract class ClientApiTests : ApiTest
         Assert.Equal(("Upgraded", "hotfix", "2.00.1493.2001"), (after.Outcome, after.Kind, after.VersionAfter));
         Assert.Equal("UpToDate", next.Outcome);
         Assert.Equal(["Installed", "UpToDate", "Upgraded", "UpToDate"], (await Admin.HistoryAsync(enrolled.ClientId)).Decisions.Select(d => d.Outcome));
+    }
+
+    [Fact]
+    public async Task LastSeen_MovesWithRepeatedCycles_AndFiltersTheList()
+    {
+        await Admin.PublishAsync("2.00.1493.2000");
+        await Admin.AddSiteAsync("B01", "2.00.1493.2000", "10.2.0.0/16");
+        var secret = await Admin.AddLogonPointAsync("DC1", ["B01"]);
+        await App.Anonymous.LogonAsync("DC1", secret, "PC-QUIET", ["10.2.0.1"]);
+        var busy = (await App.Anonymous.LogonAsync("DC1", secret, "PC-BUSY", ["10.2.0.2"])).Enrollment!;
+        using var agent = App.Client(AgentApi.Basic(busy));
+        await agent.CycleAsync("B01", ["10.2.0.2"], "2.00.1493.2000");
+        var enrolled = (await Admin.HistoryAsync(busy.ClientId)).Client.LastSeen!.Value;
+        await Task.Delay(20);
+
+        await agent.CycleAsync("B01", ["10.2.0.2"], "2.00.1493.2000");
+        await WaitForRepeatsAsync(busy.ClientId, 1);
+        var seen = (await Admin.HistoryAsync(busy.ClientId)).Client.LastSeen!.Value;
+        var after = Uri.EscapeDataString(seen.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var recent = await Admin.GetFromJsonAsync(Routes.Clients + $"?seenAfter={after}", ProtocolJson.Default.ClientPage);
+        var stale = await Admin.GetFromJsonAsync(Routes.Clients + $"?seenBefore={after}", ProtocolJson.Default.ClientPage);
+
+        Assert.True(seen > enrolled, "a repeated cycle moves the last-seen time");
+        Assert.Equal(["PC-BUSY"], recent!.Clients.Select(c => c.Name));
+        Assert.Equal(["PC-QUIET"], stale!.Clients.Select(c => c.Name));
     }
 
     // Repeats are written with the heartbeats, in batches (every 50 ms in tests).

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Engines;
 
@@ -10,6 +11,12 @@ internal abstract class DatabaseEngine
 
     /// <summary>The column type of an auto-numbered primary key (SQLite's rowid alias must be spelled exactly so).</summary>
     public abstract string Identity { get; }
+
+    /// <summary>
+    /// Ends a <c>CREATE TABLE</c> whose rows are found only by their primary key: SQLite then keeps the rows
+    /// in the key's own B-tree (<c>WITHOUT ROWID</c>), one tree to walk and write instead of two.
+    /// </summary>
+    public abstract string KeyOnlyTable { get; }
 
     /// <summary>Where the data is, for people (no password).</summary>
     public abstract string Describe { get; }
@@ -28,6 +35,13 @@ internal abstract class DatabaseEngine
 
     /// <summary>A transaction that will write (SQLite: BEGIN IMMEDIATE, so that two writers never deadlock on an upgrade from read to write).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds each total to its client's row of <c>heartbeats</c>, if its decision is still the client's last
+    /// one (a later decision already folded what came before it). The one statement each engine sends its
+    /// own way: it runs for every maintenance cycle that changes nothing.
+    /// </summary>
+    public abstract Task WriteHeartbeatsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken);
 
     /// <summary>True for a unique or primary-key violation.</summary>
     public abstract bool IsUniqueViolation(Exception exception);

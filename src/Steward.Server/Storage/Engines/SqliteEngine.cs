@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
+using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Engines;
 
@@ -49,6 +51,8 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
 
     public override string Identity => "INTEGER PRIMARY KEY";
 
+    public override string KeyOnlyTable => " WITHOUT ROWID";
+
     public override string ForUpdate => "";
 
     public override string In(string column, string parameter) => $"{column} IN {parameter}";
@@ -86,6 +90,42 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
         // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction.
         return await ((SqliteConnection)connection).BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
     }
+
+    // One statement prepared once per batch and stepped for each client, straight through SQLitePCL on the
+    // transaction's connection: ADO.NET's work per command (a data reader, parameters bound by name) cost as
+    // much again as SQLite's own update (decision 0009).
+    public override Task WriteHeartbeatsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var database = ((SqliteConnection)connection).Handle!;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, HeartbeatUpdate, out var statement), database);
+        using (statement)
+        {
+            foreach (var total in totals)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                raw.sqlite3_bind_text(statement, 1, total.Client);
+                raw.sqlite3_bind_int64(statement, 2, total.Decision);
+                raw.sqlite3_bind_int64(statement, 3, total.Repeats);
+                raw.sqlite3_bind_int64(statement, 4, total.Seen);
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(step, database);
+                }
+
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private const string HeartbeatUpdate =
+        """
+        UPDATE heartbeats SET repeats = repeats + ?3, repeated_at = CASE WHEN repeated_at > ?4 THEN repeated_at ELSE ?4 END, seen = CASE WHEN seen < ?4 THEN ?4 ELSE seen END
+        WHERE client = ?1 AND decision = ?2
+        """;
 
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };

@@ -5,18 +5,19 @@ namespace Steward.Server.Storage.Migrations;
 
 /// <summary>
 /// Applies the schema as numbered SQL files (<c>Migrations/NNNN_name.sql</c>, embedded; one file for both
-/// engines, with <see cref="DatabaseEngine.Identity"/> in place of <c>{identity}</c>),
+/// engines, with <see cref="DatabaseEngine.Identity"/> in place of <c>{identity}</c> and
+/// <see cref="DatabaseEngine.KeyOnlyTable"/> in place of <c>{without_rowid}</c>),
 /// each in its own transaction with its row in <c>schema_migrations</c>, under a lock so that two server
 /// processes starting together migrate once.
 /// </summary>
 internal static class MigrationRunner
 {
-    /// <summary>The migrations applied by this call, by name.</summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(DatabaseEngine engine, CancellationToken cancellationToken)
+    /// <summary>The migrations applied by this call, by name; <paramref name="through"/> stops after that number (an upgrade test's old schema).</summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(DatabaseEngine engine, CancellationToken cancellationToken, int through = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var applied = new List<string>();
-        foreach (var (number, name, sql) in Scripts(engine.Identity))
+        foreach (var (number, name, sql) in Scripts(engine).Where(s => s.Number <= through))
         {
             await using var connection = await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await engine.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -43,7 +44,7 @@ internal static class MigrationRunner
         return applied;
     }
 
-    private static IEnumerable<(int Number, string Name, string Sql)> Scripts(string identity)
+    private static IEnumerable<(int Number, string Name, string Sql)> Scripts(DatabaseEngine engine)
     {
         var assembly = typeof(MigrationRunner).Assembly;
         var prefix = $"{assembly.GetName().Name}.Storage.Migrations.";
@@ -53,7 +54,10 @@ internal static class MigrationRunner
             var number = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            yield return (number, name, reader.ReadToEnd().Replace("{identity}", identity, StringComparison.Ordinal));
+            var sql = reader.ReadToEnd()
+                .Replace("{identity}", engine.Identity, StringComparison.Ordinal)
+                .Replace("{without_rowid}", engine.KeyOnlyTable, StringComparison.Ordinal);
+            yield return (number, name, sql);
         }
     }
 }

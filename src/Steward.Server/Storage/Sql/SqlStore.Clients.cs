@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Dapper;
 using Steward.Server.Storage.Rows;
@@ -7,9 +8,12 @@ namespace Steward.Server.Storage.Sql;
 /// <summary>Clients, their decisions and heartbeats.</summary>
 internal sealed partial class SqlStore
 {
+    // A client's row with the time it was last seen, which lives in its narrow heartbeats row (decision 0009).
+    private const string SelectClients = "SELECT c.*, h.seen AS last_seen FROM clients c LEFT JOIN heartbeats h ON h.client = c.id";
+
     public Task<ClientRow?> FindClientAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync(
-            c => c.QuerySingleOrDefaultAsync<ClientRow>(new CommandDefinition("SELECT * FROM clients WHERE id = @id", new { id }, cancellationToken: cancellationToken)),
+            c => c.QuerySingleOrDefaultAsync<ClientRow>(new CommandDefinition($"{SelectClients} WHERE c.id = @id", new { id }, cancellationToken: cancellationToken)),
             cancellationToken);
 
     public async Task<CycleFacts> ReadCycleFactsAsync(string clientId, string site, CancellationToken cancellationToken)
@@ -55,8 +59,8 @@ internal sealed partial class SqlStore
             async c =>
             {
                 using var results = await c.QueryMultipleAsync(new CommandDefinition(
-                    """
-                    SELECT * FROM clients WHERE id = @clientId;
+                    $"""
+                    {SelectClients} WHERE c.id = @clientId;
                     SELECT COUNT(*) FROM sites WHERE code = @site;
                     SELECT s.* FROM client_sites cs JOIN sites s ON s.code = cs.site WHERE cs.client = @clientId ORDER BY s.code;
                     """,
@@ -72,7 +76,7 @@ internal sealed partial class SqlStore
     public Task<IReadOnlyList<ClientRow>> ListClientsAsync(ClientFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var sql = new StringBuilder("SELECT c.* FROM clients c");
+        var sql = new StringBuilder(SelectClients);
         sql.Append(filter.Site is null ? " WHERE 1 = 1" : " JOIN client_sites s ON s.client = c.id WHERE s.site = @Site");
         if (filter.Version is not null)
         {
@@ -80,8 +84,8 @@ internal sealed partial class SqlStore
         }
 
         sql.Append(filter.Outcome is null ? "" : " AND c.last_outcome = @Outcome");
-        sql.Append(filter.SeenAfter is null ? "" : " AND c.last_seen >= @SeenAfter");
-        sql.Append(filter.SeenBefore is null ? "" : " AND (c.last_seen IS NULL OR c.last_seen < @SeenBefore)");
+        sql.Append(filter.SeenAfter is null ? "" : " AND h.seen >= @SeenAfter");
+        sql.Append(filter.SeenBefore is null ? "" : " AND (h.seen IS NULL OR h.seen < @SeenBefore)");
         sql.Append(filter.After is null ? "" : " AND c.id > @After");
         sql.Append(" ORDER BY c.id LIMIT @Limit");
         return ReadAsync<IReadOnlyList<ClientRow>>(
@@ -89,10 +93,20 @@ internal sealed partial class SqlStore
             cancellationToken);
     }
 
+    // The client's last decision also counts the repeats its heartbeats row holds, not yet folded into it.
     public Task<IReadOnlyList<DecisionRow>> ListDecisionsAsync(string clientId, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<DecisionRow>>(
             async c => [.. await c.QueryAsync<DecisionRow>(
-                new CommandDefinition("SELECT * FROM decisions WHERE client = @clientId ORDER BY id", new { clientId }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
+                new CommandDefinition(
+                    """
+                    SELECT d.id, d.client, d.computer, d.at, d.cause, d.via, d.outcome, d.kind, d.version_before, d.version_after, d.sites_before, d.sites_after, d.reason,
+                           d.repeats + CASE WHEN h.decision = d.id THEN h.repeats ELSE 0 END AS repeats,
+                           CASE WHEN h.decision = d.id AND h.repeats > 0 THEN h.repeated_at ELSE d.last_at END AS last_at
+                    FROM decisions d LEFT JOIN heartbeats h ON h.client = d.client
+                    WHERE d.client = @clientId ORDER BY d.id
+                    """,
+                    new { clientId },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
 
     public async Task<(StoreResult Result, long DecisionId)> SaveDecisionAsync(DecisionWrite write, CancellationToken cancellationToken)
@@ -124,9 +138,9 @@ internal sealed partial class SqlStore
                 {
                     await c.ExecuteAsync(
                         """
-                        INSERT INTO clients (id, name, secret_hash, installed, sites, addresses, travel, last_outcome, last_decision, last_decision_key, last_seen, enrolled_at,
+                        INSERT INTO clients (id, name, secret_hash, installed, sites, addresses, travel, last_outcome, last_decision, last_decision_key, enrolled_at,
                                              upgrade_version, upgrade_succeeded, upgrade_message, upgrade_at, revision)
-                        VALUES (@Id, @Name, @SecretHash, @Installed, @Sites, @Addresses, @Travel, @LastOutcome, @LastDecision, @LastDecisionKey, @LastSeen, @EnrolledAt,
+                        VALUES (@Id, @Name, @SecretHash, @Installed, @Sites, @Addresses, @Travel, @LastOutcome, @LastDecision, @LastDecisionKey, @EnrolledAt,
                                 @UpgradeVersion, @UpgradeSucceeded, @UpgradeMessage, @UpgradeAt, 1)
                         """,
                         row,
@@ -137,7 +151,7 @@ internal sealed partial class SqlStore
                     var updated = await c.ExecuteAsync(
                         """
                         UPDATE clients SET name = @Name, secret_hash = @SecretHash, installed = @Installed, sites = @Sites, addresses = @Addresses, travel = @Travel,
-                               last_outcome = @LastOutcome, last_decision = @LastDecision, last_decision_key = @LastDecisionKey, last_seen = @LastSeen,
+                               last_outcome = @LastOutcome, last_decision = @LastDecision, last_decision_key = @LastDecisionKey,
                                upgrade_version = @UpgradeVersion, upgrade_succeeded = @UpgradeSucceeded, upgrade_message = @UpgradeMessage, upgrade_at = @UpgradeAt,
                                revision = revision + 1
                         WHERE id = @Id AND revision = @Expected
@@ -145,7 +159,7 @@ internal sealed partial class SqlStore
                         new
                         {
                             row.Id, row.Name, row.SecretHash, row.Installed, row.Sites, row.Addresses, row.Travel, row.LastOutcome, row.LastDecision, row.LastDecisionKey,
-                            row.LastSeen, row.UpgradeVersion, row.UpgradeSucceeded, row.UpgradeMessage, row.UpgradeAt, Expected = write.ExpectedRevision,
+                            row.UpgradeVersion, row.UpgradeSucceeded, row.UpgradeMessage, row.UpgradeAt, Expected = write.ExpectedRevision,
                         },
                         t).ConfigureAwait(false);
                     if (updated == 0)
@@ -158,6 +172,7 @@ internal sealed partial class SqlStore
 
                 var sites = row.Sites.Length == 0 ? [] : row.Sites.Split(',');
                 await c.ExecuteAsync("INSERT INTO client_sites (client, site) VALUES (@client, @site)", sites.Select(site => new { client = row.Id, site }), t).ConfigureAwait(false);
+                await SeenAsync(c, t, row).ConfigureAwait(false);
                 return StoreResult.Ok;
             },
             cancellationToken).ConfigureAwait(false);
@@ -177,20 +192,44 @@ internal sealed partial class SqlStore
         return (result, result.Succeeded ? id : 0);
     }
 
+    // The client was seen now. When its last decision is a new one, the repeats of the one before are
+    // folded into that decision's row and the count starts again for the new one.
+    private static async Task SeenAsync(DbConnection connection, DbTransaction transaction, ClientRow row)
+    {
+        var seen = new { row.Id, row.LastDecision, Seen = row.LastSeen ?? row.EnrolledAt };
+        await connection.ExecuteAsync(
+            """
+            UPDATE decisions SET repeats = decisions.repeats + h.repeats, last_at = h.repeated_at
+            FROM heartbeats h
+            WHERE h.client = @Id AND decisions.id = h.decision AND h.repeats > 0 AND h.decision <> @LastDecision
+            """,
+            seen,
+            transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO heartbeats (client, decision, repeats, repeated_at, seen) VALUES (@Id, @LastDecision, 0, NULL, @Seen)
+            ON CONFLICT (client) DO UPDATE SET
+                decision = excluded.decision,
+                repeats = CASE WHEN heartbeats.decision = excluded.decision THEN heartbeats.repeats ELSE 0 END,
+                repeated_at = CASE WHEN heartbeats.decision = excluded.decision THEN heartbeats.repeated_at ELSE NULL END,
+                seen = CASE WHEN heartbeats.seen > excluded.seen THEN heartbeats.seen ELSE excluded.seen END
+            """,
+            seen,
+            transaction).ConfigureAwait(false);
+    }
+
     public async Task RecordHeartbeatsAsync(IReadOnlyList<Heartbeat> heartbeats, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(heartbeats);
+        var totals = HeartbeatTotal.Of(heartbeats);
+        if (totals.Count == 0)
+        {
+            return;
+        }
+
         await WriteAsync(
             async (c, t) =>
             {
-                await c.ExecuteAsync(
-                    "UPDATE clients SET last_seen = @At WHERE id = @Client AND (last_seen IS NULL OR last_seen < @At)",
-                    heartbeats,
-                    t).ConfigureAwait(false);
-                await c.ExecuteAsync(
-                    "UPDATE decisions SET repeats = repeats + 1, last_at = @At WHERE id = @Decision AND last_at < @At",
-                    heartbeats.Where(h => h.Decision is not null),
-                    t).ConfigureAwait(false);
+                await engine.WriteHeartbeatsAsync(c, t, totals, cancellationToken).ConfigureAwait(false);
                 return StoreResult.Ok;
             },
             cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,90 @@
+using Dapper;
+using Steward.Server.Storage.Engines;
+using Steward.Server.Storage.Migrations;
+using Steward.Server.Storage.Rows;
+using Steward.Server.Storage.Sql;
+using Steward.Server.Tests.Hosting;
+
+namespace Steward.Server.Tests.Storage;
+
+/// <summary>
+/// Migration 0002 on a database that has clients: their last-seen times and the repeats already counted
+/// carry over into the heartbeats table, and heartbeats written afterwards count on the last decision only.
+/// </summary>
+public abstract class HeartbeatMigrationTests : IAsyncLifetime
+{
+    private string? _directory;
+    private PostgresDatabase? _postgres;
+    private DatabaseEngine _engine = null!;
+
+    protected abstract Engine Engine { get; }
+
+    public async Task InitializeAsync()
+    {
+        if (Engine == Engine.Sqlite)
+        {
+            _directory = Directory.CreateTempSubdirectory("steward-migration-").FullName;
+            _engine = new SqliteEngine(Path.Combine(_directory, "steward.db"));
+        }
+        else
+        {
+            _postgres = await PostgresDatabase.CreateAsync();
+            _engine = new PostgresEngine(_postgres.ConnectionString);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await ((IAsyncDisposable)_engine).DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ClientsOfTheFirstSchema_KeepLastSeenAndRepeats_NewHeartbeatsCountOnTheLastDecision()
+    {
+        Assert.Equal(["0001_initial"], await MigrationRunner.ApplyAsync(_engine, CancellationToken.None, through: 1));
+        await using (var connection = await _engine.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO decisions (id, client, computer, at, last_at, repeats, cause, via, outcome, sites_before, sites_after, reason)
+                VALUES (1, 'c1', 'PC-1', 100, 100, 0, 'logon', 'DC1', 'Installed', '', 'B01', 'installed'),
+                       (2, 'c1', 'PC-1', 200, 900, 3, 'maintenance', 'B01', 'UpToDate', 'B01', 'B01', 'up to date');
+                INSERT INTO clients (id, name, secret_hash, sites, addresses, travel, last_outcome, last_decision, last_seen, enrolled_at, revision)
+                VALUES ('c1', 'PC-1', 'x', 'B01', '10.2.0.1', 0, 'UpToDate', 2, 900, 100, 2),
+                       ('c2', 'PC-2', 'x', '', '', 0, NULL, NULL, NULL, 150, 1);
+                """);
+        }
+
+        Assert.Equal(["0002_heartbeats"], await MigrationRunner.ApplyAsync(_engine, CancellationToken.None));
+        var store = new SqlStore(_engine);
+        var migrated = await store.FindClientAsync("c1", CancellationToken.None);
+        var neverSeen = await store.FindClientAsync("c2", CancellationToken.None);
+        await store.RecordHeartbeatsAsync([new Heartbeat("c1", 2, 1000), new Heartbeat("c1", 2, 1100), new Heartbeat("c1", 1, 1200)], CancellationToken.None);
+        var beaten = await store.FindClientAsync("c1", CancellationToken.None);
+        var decisions = await store.ListDecisionsAsync("c1", CancellationToken.None);
+
+        Assert.Equal(900L, migrated!.LastSeen);
+        Assert.Equal(150L, neverSeen!.LastSeen);
+        Assert.Equal(1100L, beaten!.LastSeen);
+        Assert.Equal([(0L, 100L), (5L, 1100L)], decisions.Select(d => (d.Repeats, d.LastAt)));
+    }
+}
+
+public sealed class HeartbeatMigrationOnSqlite : HeartbeatMigrationTests
+{
+    protected override Engine Engine => Engine.Sqlite;
+}
+
+public sealed class HeartbeatMigrationOnPostgres : HeartbeatMigrationTests
+{
+    protected override Engine Engine => Engine.Postgres;
+}
