@@ -1,4 +1,3 @@
-using System.Globalization;
 using Steward.Policy.Parsing;
 
 namespace Steward.Policy.Versions;
@@ -127,14 +126,62 @@ public readonly struct AgentVersion : IEquatable<AgentVersion>, IComparable<Agen
         ParseResult<AgentVersion>.Fail($"'{text}' is not a version: {what}", position);
 
     /// <summary>The canonical form: minor with two digits, build and revision with four (<c>2.00.1380.1125</c>).</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor:D2}.{Build:D4}.{Revision:D4}");
+    /// <remarks>Written digit by digit: the server formats versions several times for every request it answers.</remarks>
+    public override string ToString() => string.Create(FormattedLength, this, static (span, version) => version.Write(span));
 
     /// <inheritdoc/>
     public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
 
     /// <inheritdoc/>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-        destination.TryWrite(CultureInfo.InvariantCulture, $"{Major}.{Minor:D2}.{Build:D4}.{Revision:D4}", out charsWritten);
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        if (destination.Length < FormattedLength)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        Write(destination);
+        charsWritten = FormattedLength;
+        return true;
+    }
+
+    private int FormattedLength => Width(Major, 1) + Width(Minor, 2) + Width(Build, 4) + Width(Revision, 4) + 3;
+
+    private void Write(Span<char> destination)
+    {
+        var at = WriteField(destination, Major, 1);
+        destination[at++] = '.';
+        at += WriteField(destination[at..], Minor, 2);
+        destination[at++] = '.';
+        at += WriteField(destination[at..], Build, 4);
+        destination[at++] = '.';
+        WriteField(destination[at..], Revision, 4);
+    }
+
+    // The number of characters of a field written with at least `digits` digits.
+    private static int Width(int value, int digits)
+    {
+        var width = 1;
+        for (var rest = value / 10; rest > 0; rest /= 10)
+        {
+            width++;
+        }
+
+        return Math.Max(width, digits);
+    }
+
+    private static int WriteField(Span<char> destination, int value, int digits)
+    {
+        var width = Width(value, digits);
+        for (var i = width - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+
+        return width;
+    }
 
     /// <inheritdoc/>
     public bool Equals(AgentVersion other) => _packed == other._packed;

@@ -1,4 +1,5 @@
-using System.Security.Cryptography;
+using System.Buffers;
+using System.IO.Hashing;
 using System.Text;
 using Steward.Policy.Decisions;
 using Steward.Policy.Sites;
@@ -67,11 +68,36 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
         };
     }
 
-    // What makes two decisions the same: everything recorded but the time.
+    // What makes two decisions the same: everything recorded but the time. The key only tells a repeat from
+    // a new decision of the same client, whose row must also be unchanged to count as one, so a fast
+    // non-cryptographic 128-bit hash is enough; it is computed on every maintenance cycle.
     private static string Key(DecisionRow row)
     {
-        var text = string.Join('\u001f', row.Cause, row.Via, row.Outcome, row.Kind, row.VersionBefore, row.VersionAfter, row.SitesBefore, row.SitesAfter, row.Reason);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+        string?[] fields = [row.Cause, row.Via, row.Outcome, row.Kind, row.VersionBefore, row.VersionAfter, row.SitesBefore, row.SitesAfter, row.Reason];
+        var length = fields.Length;
+        foreach (var field in fields)
+        {
+            length += Encoding.UTF8.GetByteCount(field ?? "");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            foreach (var field in fields)
+            {
+                written += Encoding.UTF8.GetBytes(field ?? "", buffer.AsSpan(written));
+                buffer[written++] = 0x1f;
+            }
+
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 

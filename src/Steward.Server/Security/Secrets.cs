@@ -18,6 +18,22 @@ internal static class Secrets
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>True when the secret hashes to the stored hash (compared in constant time).</summary>
-    public static bool Matches(string secret, string storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(storedHash));
+    /// <remarks>Runs on every maintenance cycle, so it works on the stack: no string or array is made.</remarks>
+    public static bool Matches(string secret, string storedHash)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(storedHash);
+        Span<byte> stored = stackalloc byte[SHA256.HashSizeInBytes];
+        if (Convert.FromHexString(storedHash, stored, out _, out var written) != System.Buffers.OperationStatus.Done || written != stored.Length)
+        {
+            return false;
+        }
+
+        const int StackLimit = 256;
+        var length = Encoding.UTF8.GetByteCount(secret);
+        var bytes = length <= StackLimit ? stackalloc byte[StackLimit] : new byte[length];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(secret, bytes)], hash);
+        return CryptographicOperations.FixedTimeEquals(hash, stored);
+    }
 }

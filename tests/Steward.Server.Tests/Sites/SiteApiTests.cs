@@ -127,9 +127,14 @@ public abstract class SiteApiTests : ApiTest
     public async Task NotJson_OrWrongType_ProblemNamesTheField()
     {
         using var notJson = new StringContent("{\"code\": \"A01\", ", System.Text.Encoding.UTF8, "application/json");
+        using var trailing = new StringContent("{\"code\": \"A01\", \"version\": \"2.00.1380.1000\", \"boundaries\": []} {}", System.Text.Encoding.UTF8, "application/json");
+        using var empty = new StringContent("", System.Text.Encoding.UTF8, "application/json");
         using var wrongType = new StringContent("{\"code\": \"A01\", \"version\": 5, \"boundaries\": []}", System.Text.Encoding.UTF8, "application/json");
 
         await Expect.FieldErrorAsync(await Admin.PostAsync(Routes.Sites, notJson), "body");
+        await Expect.FieldErrorAsync(await Admin.PostAsync(Routes.Sites, trailing), "body");
+        await Expect.FieldErrorAsync(await Admin.PostAsync(Routes.Sites, empty), "body");
+        Assert.Empty((await Admin.GetFromJsonAsync(Routes.Sites, ProtocolJson.Default.IReadOnlyListSiteView))!);
         await Expect.FieldErrorAsync(await Admin.PostAsync(Routes.Sites, wrongType), "version");
     }
 
