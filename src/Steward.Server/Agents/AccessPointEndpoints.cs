@@ -12,10 +12,17 @@ internal static class AccessPointEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapPost("/access/{site}/cycle", async (string site, HttpRequest http, MaintenanceService maintenance, ServerOptions options, CancellationToken cancellationToken) =>
+        ArgumentNullException.ThrowIfNull(group);
+
+        // The cycle's services are singletons, taken from the application's provider rather than bound as
+        // parameters: binding them would make a request scope for every cycle.
+        var services = group.ServiceProvider;
+        group.MapPost("/access/{site}/cycle", async (string site, HttpRequest http, CancellationToken cancellationToken) =>
         {
-            var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest).ConfigureAwait(false);
-            return problem ?? await maintenance.CycleAsync(site, http, request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
+            var options = services.GetRequiredService<ServerOptions>();
+            var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest, options).ConfigureAwait(false);
+            return problem ?? await services.GetRequiredService<MaintenanceService>()
+                .CycleAsync(site, http, request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
         })
         .Accepts<CycleRequest>("application/json")
         .Produces<CycleResponse>()

@@ -117,7 +117,7 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
             }
 
             var context = new DecisionContext(trigger.Value, point.Name, computer!);
-            if (!await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false))
+            if (await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false) == Recorded.Stale)
             {
                 continue;
             }

@@ -2,6 +2,7 @@ using Steward.Policy.Boundaries;
 using Steward.Policy.Decisions;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
+using Steward.Protocol;
 using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
@@ -15,13 +16,34 @@ namespace Steward.Server.Agents;
 /// An access point's answer to a maintenance cycle (SPEC R3), and the reports agents send after carrying
 /// out a decision. The client is the one its credentials name; it can read and change nothing else.
 /// </summary>
-internal sealed class MaintenanceService(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, TimeProvider time)
+internal sealed class MaintenanceService(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, CycleMemos memos, TimeProvider time)
 {
     private const int Attempts = 5;
 
     public async Task<IResult> CycleAsync(string siteCode, HttpRequest http, CycleRequest request, string origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Most cycles repeat the client's last decision from the very same inputs: answered as kept, once
+        // the client is authenticated against the row read now.
+        var read = SiteCode.Parse(siteCode);
+        CycleFacts? prefetched = null;
+        if (read.Success && request.LastUpgrade is null && ClientCredentials.Parse(http) is { } caller && caller.Id.Length <= ClientCredentials.MaxIdLength)
+        {
+            prefetched = await store.ReadCycleFactsAsync(caller.Id, read.Value.ToString(), cancellationToken).ConfigureAwait(false);
+            if (prefetched is { Client: { } known, SiteExists: true } && Secrets.Matches(caller.Secret, known.SecretHash)
+                && memos.Find(known, read.Value, prefetched.Sites, request, origin) is { } kept)
+            {
+                recorder.Repeated(known, kept.Outcome);
+                return kept.Answer;
+            }
+        }
+
+        return await DecideAsync(siteCode, http, request, origin, prefetched, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> DecideAsync(string siteCode, HttpRequest http, CycleRequest request, string origin, CycleFacts? prefetched, CancellationToken cancellationToken)
+    {
         var errors = new FieldErrors();
         var addresses = AgentInput.Addresses(request.Addresses, errors);
         var installed = AgentInput.Version(request.Installed, "installed", errors);
@@ -45,9 +67,11 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         var via = code.Value.ToString();
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var facts = credentials.Id.Length <= ClientCredentials.MaxIdLength
-                ? await store.ReadCycleFactsAsync(credentials.Id, via, cancellationToken).ConfigureAwait(false)
-                : new CycleFacts(null, false, []);
+            var facts = attempt == 0 && prefetched is not null
+                ? prefetched
+                : credentials.Id.Length <= ClientCredentials.MaxIdLength
+                    ? await store.ReadCycleFactsAsync(credentials.Id, via, cancellationToken).ConfigureAwait(false)
+                    : new CycleFacts(null, false, []);
             if (facts.Client is not { } client || !Secrets.Matches(credentials.Secret, client.SecretHash))
             {
                 return Problems.Unauthorized(ClientCredentials.Refusal);
@@ -82,14 +106,21 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
                 Addresses = AgentInput.Canonical(addresses),
             };
             var context = new DecisionContext(Trigger.Maintenance, via, client.Name);
-            if (!await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false))
+            var recording = await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false);
+            if (recording == Recorded.Stale)
             {
                 continue;
             }
 
             var sites = table.Codes(decision.SitesAfter);
-            return TypedResults.Ok(new CycleResponse(
-                decision.Outcome.ToString(), Words.Kind(decision.Kind), reason, decision.VersionAfter?.ToString(), sites, package, AccessPoints.For(sites, origin)));
+            var response = new CycleResponse(
+                decision.Outcome.ToString(), Words.Kind(decision.Kind), reason, decision.VersionAfter?.ToString(), sites, package, AccessPoints.For(sites, origin));
+            if (recording == Recorded.Repeat)
+            {
+                memos.Keep(client, code.Value, facts.Sites, request, origin, decision.Outcome, response);
+            }
+
+            return new JsonAnswer<CycleResponse>(response, ProtocolJson.Default.CycleResponse);
         }
 
         return Problems.Conflict($"the client's record kept changing during {Attempts} attempts; try again");

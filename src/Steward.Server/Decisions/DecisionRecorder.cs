@@ -21,9 +21,9 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
     /// <summary>
     /// Writes the decision; <paramref name="before"/> is the client row it was decided on (null for a computer
     /// that is not enrolled), <paramref name="after"/> the row to store (null: record the decision alone).
-    /// Returns false when the client changed meanwhile: decide again from fresh facts.
+    /// Returns <see cref="Recorded.Stale"/> when the client changed meanwhile: decide again from fresh facts.
     /// </summary>
-    public async Task<bool> RecordAsync(
+    public async Task<Recorded> RecordAsync(
         DecisionContext context, Decision decision, SiteTable table, SiteSet sitesBefore, string reason, ClientRow? before, ClientRow? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -55,17 +55,28 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
         if (before is not null && after is not null && before.LastDecisionKey == key && before with { LastSeen = now } == after)
         {
             heartbeats.Enqueue(new Heartbeat(before.Id, before.LastDecision, now));
-            return true;
+            return Recorded.Repeat;
         }
 
         var write = new DecisionWrite(row, after, IsNew: before is null, ExpectedRevision: before?.Revision ?? 0);
         var (result, _) = await store.SaveDecisionAsync(write, cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {
-            StoreStatus.Ok => true,
-            StoreStatus.RevisionMismatch => false,
+            StoreStatus.Ok => Recorded.Written,
+            StoreStatus.RevisionMismatch => Recorded.Stale,
             _ => throw new InvalidOperationException($"Recording a decision for {context.Computer} was refused: {result.Status} {result.Message}"),
         };
+    }
+
+    /// <summary>
+    /// A maintenance cycle known to repeat the client's last decision (<see cref="Agents.CycleMemos"/>): counted
+    /// and noted as a heartbeat, as <see cref="RecordAsync"/> does with a repeat it finds.
+    /// </summary>
+    public void Repeated(ClientRow client, Outcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        metrics.Decided(Trigger.Maintenance, outcome);
+        heartbeats.Enqueue(new Heartbeat(client.Id, client.LastDecision, time.GetUtcNow().ToUnixTimeMilliseconds()));
     }
 
     // What makes two decisions the same: everything recorded but the time. The key only tells a repeat from
@@ -99,6 +110,19 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+}
+
+/// <summary>What <see cref="DecisionRecorder.RecordAsync"/> did.</summary>
+internal enum Recorded
+{
+    /// <summary>A new decision (and the client's row) was committed.</summary>
+    Written,
+
+    /// <summary>The decision repeats the client's last one and changes nothing: counted with the heartbeats.</summary>
+    Repeat,
+
+    /// <summary>The client changed since it was read; nothing was written.</summary>
+    Stale,
 }
 
 /// <summary>Who asked and where: the trigger, the logon point or site, and the computer's name.</summary>

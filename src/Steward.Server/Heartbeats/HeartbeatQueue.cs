@@ -21,6 +21,7 @@ internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions 
     private readonly Channel<Heartbeat> _channel = Channel.CreateUnbounded<Heartbeat>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private Thread? _writer;
+    private int _stopped;
 
     public void Enqueue(Heartbeat heartbeat) => _channel.Writer.TryWrite(heartbeat);
 
@@ -33,10 +34,22 @@ internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions 
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        Stop();
+        return Task.CompletedTask;
+    }
+
+    // Once, whichever comes first: the host's stop, or the container's disposal (a test host may dispose
+    // its services before it stops them).
+    private void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         _channel.Writer.TryComplete();
         _stopping.Cancel();
         _writer?.Join(TimeSpan.FromSeconds(30));
-        return Task.CompletedTask;
     }
 
     private void Run()
@@ -80,7 +93,11 @@ internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions 
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        Stop();
+        _stopping.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write {Count} heartbeats: {Error}")]
     private partial void LogLost(int count, string error);

@@ -3,15 +3,18 @@ namespace Steward.Server.Http;
 /// <summary>Collects what is wrong with each field of a request (JSON names), to answer all of it at once.</summary>
 internal sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    // Made at the first error: most requests have none.
+    private Dictionary<string, List<string>>? _dictionary;
 
-    public bool Any => _errors.Count > 0;
+    private Dictionary<string, List<string>> Errors => _dictionary ??= new(StringComparer.Ordinal);
+
+    public bool Any => _dictionary is { Count: > 0 };
 
     public FieldErrors Add(string field, string message)
     {
-        if (!_errors.TryGetValue(field, out var list))
+        if (!Errors.TryGetValue(field, out var list))
         {
-            _errors[field] = list = [];
+            Errors[field] = list = [];
         }
 
         list.Add(message);
@@ -19,7 +22,7 @@ internal sealed class FieldErrors
     }
 
     /// <summary>All messages as one sentence, for the problem's <c>detail</c>.</summary>
-    public string Summary => string.Join("; ", _errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
+    public string Summary => string.Join("; ", Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
 
-    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public Dictionary<string, string[]> ToDictionary() => Errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

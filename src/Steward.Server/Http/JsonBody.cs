@@ -11,10 +11,18 @@ namespace Steward.Server.Http;
 /// </summary>
 internal static class JsonBody
 {
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type)
+    public static Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
+        return ReadAsync(request, type, request.HttpContext.RequestServices.GetRequiredService<ServerOptions>());
+    }
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, ServerOptions options)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
         if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             && !contentType.Contains("+json", StringComparison.OrdinalIgnoreCase))
         {
@@ -23,7 +31,7 @@ internal static class JsonBody
 
         // Kestrel enforces the limit while reading; checking the declared length first answers at once
         // and holds behind any host without Kestrel's limit.
-        var limit = request.HttpContext.RequestServices.GetRequiredService<ServerOptions>().MaxRequestBytes;
+        var limit = options.MaxRequestBytes;
         if (request.ContentLength > limit)
         {
             return (null, Problems.TooLarge($"the body has {request.ContentLength} bytes; this endpoint accepts at most {limit}"));

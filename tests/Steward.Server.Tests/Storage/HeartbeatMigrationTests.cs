@@ -9,7 +9,7 @@ namespace Steward.Server.Tests.Storage;
 
 /// <summary>
 /// Migration 0002 on a database that has clients: their last-seen times and the repeats already counted
-/// carry over into the heartbeats table, and heartbeats written afterwards count on the last decision only.
+/// carry over into the heartbeats table, and heartbeats written afterwards count on the decision they repeated.
 /// </summary>
 public abstract class HeartbeatMigrationTests : IAsyncLifetime
 {
@@ -75,7 +75,7 @@ public abstract class HeartbeatMigrationTests : IAsyncLifetime
         Assert.Equal(900L, migrated!.LastSeen);
         Assert.Equal(150L, neverSeen!.LastSeen);
         Assert.Equal(1100L, beaten!.LastSeen);
-        Assert.Equal([(0L, 100L), (5L, 1100L)], decisions.Select(d => (d.Repeats, d.LastAt)));
+        Assert.Equal([(1L, 1200L), (5L, 1100L)], decisions.Select(d => (d.Repeats, d.LastAt)));
     }
 }
 

@@ -37,9 +37,9 @@ internal abstract class DatabaseEngine
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds each total to its client's row of <c>heartbeats</c>, if its decision is still the client's last
-    /// one (a later decision already folded what came before it). The one statement each engine sends its
-    /// own way: it runs for every maintenance cycle that changes nothing.
+    /// Adds each total to its client's row of <c>heartbeats</c> while its decision is still the client's last
+    /// one, otherwise to the row of the decision it repeated. The one write each engine does its own way:
+    /// it runs for every maintenance cycle that changes nothing.
     /// </summary>
     public abstract Task WriteHeartbeatsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken);
 

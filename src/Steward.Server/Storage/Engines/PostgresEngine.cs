@@ -42,16 +42,23 @@ internal sealed class PostgresEngine : DatabaseEngine, IAsyncDisposable
         return await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
     }
 
-    // The whole batch in one statement: one round trip instead of one per client.
+    // The whole batch in one statement, one round trip: the totals whose decision is still the client's
+    // last go to its heartbeats row, the others (a newer decision was committed while they waited) to the
+    // row of the decision they repeated.
     public override Task WriteHeartbeatsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(totals);
         return connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE heartbeats AS h SET repeats = h.repeats + b.repeats, repeated_at = GREATEST(h.repeated_at, b.seen), seen = GREATEST(h.seen, b.seen)
-            FROM unnest(@clients, @decisions, @repeats, @seen) AS b(client, decision, repeats, seen)
-            WHERE h.client = b.client AND h.decision = b.decision
+            WITH b AS (SELECT * FROM unnest(@clients, @decisions, @repeats, @seen) AS b(client, decision, repeats, seen)),
+            current AS (
+                UPDATE heartbeats AS h SET repeats = h.repeats + b.repeats, repeated_at = GREATEST(h.repeated_at, b.seen), seen = GREATEST(h.seen, b.seen)
+                FROM b WHERE h.client = b.client AND h.decision = b.decision
+                RETURNING h.client, h.decision)
+            UPDATE decisions AS d SET repeats = d.repeats + b.repeats, last_at = GREATEST(d.last_at, b.seen)
+            FROM b WHERE d.id = b.decision AND d.client = b.client
+              AND NOT EXISTS (SELECT 1 FROM current WHERE current.client = b.client AND current.decision = b.decision)
             """,
             new
             {

@@ -91,34 +91,46 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
         return await ((SqliteConnection)connection).BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
     }
 
-    // One statement prepared once per batch and stepped for each client, straight through SQLitePCL on the
+    // Statements prepared once per batch and stepped for each client, straight through SQLitePCL on the
     // transaction's connection: ADO.NET's work per command (a data reader, parameters bound by name) cost as
     // much again as SQLite's own update (decision 0009).
     public override Task WriteHeartbeatsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(totals);
         var database = ((SqliteConnection)connection).Handle!;
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, HeartbeatUpdate, out var statement), database);
-        using (statement)
+        using var current = Prepare(database, HeartbeatUpdate);
+        using var earlier = Prepare(database, EarlierDecisionUpdate);
+        foreach (var total in totals)
         {
-            foreach (var total in totals)
+            cancellationToken.ThrowIfCancellationRequested();
+            Step(database, current, total);
+            if (raw.sqlite3_changes(database) == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                raw.sqlite3_bind_text(statement, 1, total.Client);
-                raw.sqlite3_bind_int64(statement, 2, total.Decision);
-                raw.sqlite3_bind_int64(statement, 3, total.Repeats);
-                raw.sqlite3_bind_int64(statement, 4, total.Seen);
-                var step = raw.sqlite3_step(statement);
-                if (step != raw.SQLITE_DONE)
-                {
-                    SqliteException.ThrowExceptionForRC(step, database);
-                }
-
-                raw.sqlite3_reset(statement);
+                Step(database, earlier, total);
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private static sqlite3_stmt Prepare(sqlite3 database, string sql)
+    {
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
+        return statement;
+    }
+
+    private static void Step(sqlite3 database, sqlite3_stmt statement, HeartbeatTotal total)
+    {
+        raw.sqlite3_bind_text(statement, 1, total.Client);
+        raw.sqlite3_bind_int64(statement, 2, total.Decision);
+        raw.sqlite3_bind_int64(statement, 3, total.Repeats);
+        raw.sqlite3_bind_int64(statement, 4, total.Seen);
+        var step = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (step != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(step, database);
+        }
     }
 
     private const string HeartbeatUpdate =
@@ -126,6 +138,10 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
         UPDATE heartbeats SET repeats = repeats + ?3, repeated_at = CASE WHEN repeated_at > ?4 THEN repeated_at ELSE ?4 END, seen = CASE WHEN seen < ?4 THEN ?4 ELSE seen END
         WHERE client = ?1 AND decision = ?2
         """;
+
+    // Repeats of a decision that is no longer the client's last (a newer one was committed while they waited).
+    private const string EarlierDecisionUpdate =
+        "UPDATE decisions SET repeats = repeats + ?3, last_at = CASE WHEN last_at < ?4 THEN ?4 ELSE last_at END WHERE id = ?2 AND client = ?1";
 
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
