@@ -20,7 +20,7 @@ internal static class AccessPointEndpoints
         group.MapPost("/access/{site}/cycle", async (string site, HttpRequest http, CancellationToken cancellationToken) =>
         {
             var options = services.GetRequiredService<ServerOptions>();
-            var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest, options).ConfigureAwait(false);
+            var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest, options, CycleRequestReader.TryRead).ConfigureAwait(false);
             return problem ?? await services.GetRequiredService<MaintenanceService>()
                 .CycleAsync(site, http, request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
         })

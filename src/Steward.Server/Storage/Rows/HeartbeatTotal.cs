@@ -10,21 +10,29 @@ internal readonly record struct HeartbeatTotal(string Client, long Decision, lon
     public static IReadOnlyList<HeartbeatTotal> Of(IReadOnlyList<Heartbeat> heartbeats)
     {
         ArgumentNullException.ThrowIfNull(heartbeats);
-        var totals = new Dictionary<(string Client, long Decision), (long Repeats, long Seen)>();
-        foreach (var beat in heartbeats)
-        {
-            if (beat.Decision is not { } decision)
-            {
-                continue;
-            }
 
-            var key = (beat.Client, decision);
-            totals[key] = totals.TryGetValue(key, out var total) ? (total.Repeats + 1, Math.Max(total.Seen, beat.At)) : (1, beat.At);
+        // Sorted, then summed in one pass over neighbours: the order is needed anyway, and a batch is
+        // thousands of heartbeats written once a second.
+        var beats = heartbeats.Where(b => b.Decision is not null).ToArray();
+        Array.Sort(beats, static (a, b) =>
+        {
+            var byClient = string.CompareOrdinal(a.Client, b.Client);
+            return byClient != 0 ? byClient : a.Decision!.Value.CompareTo(b.Decision!.Value);
+        });
+        var totals = new List<HeartbeatTotal>(beats.Length);
+        foreach (var beat in beats)
+        {
+            var decision = beat.Decision!.Value;
+            if (totals.Count > 0 && totals[^1] is var last && last.Decision == decision && string.Equals(last.Client, beat.Client, StringComparison.Ordinal))
+            {
+                totals[^1] = last with { Repeats = last.Repeats + 1, Seen = Math.Max(last.Seen, beat.At) };
+            }
+            else
+            {
+                totals.Add(new HeartbeatTotal(beat.Client, decision, 1, beat.At));
+            }
         }
 
-        return [.. totals
-            .Select(t => new HeartbeatTotal(t.Key.Client, t.Key.Decision, t.Value.Repeats, t.Value.Seen))
-            .OrderBy(t => t.Client, StringComparer.Ordinal)
-            .ThenBy(t => t.Decision)];
+        return totals;
     }
 }

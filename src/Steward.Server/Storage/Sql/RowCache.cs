@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
@@ -12,7 +13,7 @@ namespace Steward.Server.Storage.Sql;
 internal sealed class RowCache(int maxClients)
 {
     private readonly ConcurrentDictionary<string, ClientRow> _clients = new(StringComparer.Ordinal);
-    private volatile Dictionary<string, SiteRow>? _sites;
+    private volatile FrozenDictionary<string, SiteRow>? _sites;
 
     public bool TryGetClient(string id, out ClientRow row) => _clients.TryGetValue(id, out row!);
 
@@ -31,9 +32,9 @@ internal sealed class RowCache(int maxClients)
     public void ForgetClient(string id) => _clients.TryRemove(id, out _);
 
     /// <summary>Every site by code, or null when they must be read again.</summary>
-    public IReadOnlyDictionary<string, SiteRow>? Sites => _sites;
+    public FrozenDictionary<string, SiteRow>? Sites => _sites;
 
-    public void PutSites(IEnumerable<SiteRow> sites) => _sites = sites.ToDictionary(s => s.Code, StringComparer.Ordinal);
+    public void PutSites(IEnumerable<SiteRow> sites) => _sites = sites.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
 
     public void ForgetSites() => _sites = null;
 }

@@ -42,10 +42,12 @@ internal sealed partial class SqlStore
             client = read;
         }
 
-        var assigned = new List<SiteRow>();
-        foreach (var code in client.Sites.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        // The codes are looked up where they stand in the row's text, without splitting it into strings.
+        var byCode = sites.GetAlternateLookup<ReadOnlySpan<char>>();
+        var assigned = new List<SiteRow>(1);
+        foreach (var range in client.Sites.AsSpan().Split(','))
         {
-            if (sites.TryGetValue(code, out var row))
+            if (byCode.TryGetValue(client.Sites.AsSpan()[range], out var row))
             {
                 assigned.Add(row);
             }

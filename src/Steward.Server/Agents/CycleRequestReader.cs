@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Text.Json;
+using Steward.Protocol.Agent;
+
+namespace Steward.Server.Agents;
+
+/// <summary>
+/// Reads the shape nearly every maintenance cycle has — <c>addresses</c>, <c>installed</c>, <c>sites</c>,
+/// and <c>lastUpgrade</c> null, in any order — straight off a <see cref="Utf8JsonReader"/>. The
+/// serializer's general reader costs a stack of frames per request for the two lists. Anything else (a
+/// report, another spelling, a duplicate or unknown member, a wrong type, broken JSON) is left to the
+/// serializer, which reads it or says exactly what is wrong: this reader never refuses anything.
+/// </summary>
+internal static class CycleRequestReader
+{
+    /// <summary>The request, or null to let the serializer read it.</summary>
+    public static CycleRequest? TryRead(ReadOnlySequence<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            List<string>? addresses = null, sites = null;
+            string? installed = null;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var member = Member(ref reader);
+                if (member == 0 || (seen & member) != 0 || !reader.Read())
+                {
+                    return null;
+                }
+
+                seen |= member;
+                var ok = member switch
+                {
+                    Addresses => Strings(ref reader, out addresses),
+                    Sites => Strings(ref reader, out sites),
+                    Installed => reader.TokenType is JsonTokenType.Null or JsonTokenType.String && Text(ref reader, out installed),
+                    _ => reader.TokenType == JsonTokenType.Null,
+                };
+                if (!ok)
+                {
+                    return null;
+                }
+            }
+
+            // The object must have ended, with nothing after it.
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? new CycleRequest(addresses, installed, sites, null) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private const int Addresses = 1, Installed = 2, Sites = 4, LastUpgrade = 8;
+
+    private static int Member(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("addresses"u8) ? Addresses
+        : reader.ValueTextEquals("installed"u8) ? Installed
+        : reader.ValueTextEquals("sites"u8) ? Sites
+        : reader.ValueTextEquals("lastUpgrade"u8) ? LastUpgrade
+        : 0;
+
+    private static bool Text(ref Utf8JsonReader reader, out string? text)
+    {
+        text = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+        return true;
+    }
+
+    // Null, or an array of strings (a null element is the serializer's to read).
+    private static bool Strings(ref Utf8JsonReader reader, out List<string>? list)
+    {
+        list = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        list = new List<string>(2);
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndArray:
+                    return true;
+                case JsonTokenType.String:
+                    list.Add(reader.GetString()!);
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+}
