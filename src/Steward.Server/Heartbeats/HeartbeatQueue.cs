@@ -55,18 +55,19 @@ internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions 
     private void Run()
     {
         var batch = new List<Heartbeat>(options.HeartbeatBatch);
+        var totals = new List<HeartbeatTotal>(options.HeartbeatBatch);
         var reader = _channel.Reader;
         while (!_stopping.IsCancellationRequested)
         {
             _stopping.Token.WaitHandle.WaitOne(options.HeartbeatFlushMilliseconds);
-            Drain(reader, batch);
+            Drain(reader, batch, totals);
         }
 
         // Stopping: the channel is complete; write everything still in it.
-        Drain(reader, batch);
+        Drain(reader, batch, totals);
     }
 
-    private void Drain(ChannelReader<Heartbeat> reader, List<Heartbeat> batch)
+    private void Drain(ChannelReader<Heartbeat> reader, List<Heartbeat> batch, List<HeartbeatTotal> totals)
     {
         while (true)
         {
@@ -83,7 +84,8 @@ internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions 
 
             try
             {
-                store.RecordHeartbeatsAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+                HeartbeatTotal.Sum(batch, totals);
+                store.RecordHeartbeatsAsync(totals, CancellationToken.None).GetAwaiter().GetResult();
             }
             catch (System.Data.Common.DbException e)
             {

@@ -59,8 +59,8 @@ internal interface IStewardStore
     /// <summary>Writes a decision and what it changed; <see cref="StoreStatus.RevisionMismatch"/> when the client changed meanwhile.</summary>
     Task<(StoreResult Result, long DecisionId)> SaveDecisionAsync(DecisionWrite write, CancellationToken cancellationToken);
 
-    /// <summary>Records last-seen times and repeated decisions in one transaction.</summary>
-    Task RecordHeartbeatsAsync(IReadOnlyList<Heartbeat> heartbeats, CancellationToken cancellationToken);
+    /// <summary>Records last-seen times and repeated decisions, summed per client (<see cref="HeartbeatTotal.Sum"/>), in one transaction.</summary>
+    Task RecordHeartbeatsAsync(IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
 

@@ -68,10 +68,13 @@ public abstract class HeartbeatMigrationTests : IAsyncLifetime
         var store = new SqlStore(_engine);
         var migrated = await store.FindClientAsync("c1", CancellationToken.None);
         var neverSeen = await store.FindClientAsync("c2", CancellationToken.None);
-        await store.RecordHeartbeatsAsync([new Heartbeat("c1", 2, 1000), new Heartbeat("c1", 2, 1100), new Heartbeat("c1", 1, 1200)], CancellationToken.None);
+        var totals = new List<HeartbeatTotal>();
+        HeartbeatTotal.Sum([new Heartbeat("c1", 2, 1000), new Heartbeat("c2", null, 1000), new Heartbeat("c1", 2, 1100), new Heartbeat("c1", 1, 1200)], totals);
+        await store.RecordHeartbeatsAsync(totals, CancellationToken.None);
         var beaten = await store.FindClientAsync("c1", CancellationToken.None);
         var decisions = await store.ListDecisionsAsync("c1", CancellationToken.None);
 
+        Assert.Equal([new HeartbeatTotal("c1", 1, 1, 1200), new HeartbeatTotal("c1", 2, 2, 1100)], totals);
         Assert.Equal(900L, migrated!.LastSeen);
         Assert.Equal(150L, neverSeen!.LastSeen);
         Assert.Equal(1100L, beaten!.LastSeen);

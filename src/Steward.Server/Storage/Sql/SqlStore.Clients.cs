@@ -220,9 +220,9 @@ internal sealed partial class SqlStore
             transaction).ConfigureAwait(false);
     }
 
-    public async Task RecordHeartbeatsAsync(IReadOnlyList<Heartbeat> heartbeats, CancellationToken cancellationToken)
+    public async Task RecordHeartbeatsAsync(IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken)
     {
-        var totals = HeartbeatTotal.Of(heartbeats);
+        ArgumentNullException.ThrowIfNull(totals);
         if (totals.Count == 0)
         {
             return;
