@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Steward.Policy.Decisions;
 using Steward.Protocol;
 using Steward.Protocol.Agent;
 
@@ -31,18 +32,10 @@ public static class Registration
         await ForEachAsync("enrolled", options, async (i, ct) => clients[i] = await EnrollAsync(http, secret, i, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         await ClientFiles.WriteAsync(options.Output, clients, cancellationToken).ConfigureAwait(false);
 
-        byte[] sample = [];
-        await ForEachAsync("first cycles", options, async (i, ct) =>
-        {
-            var body = await CycleAsync(http, clients[i], i, ct).ConfigureAwait(false);
-            if (i == 0)
-            {
-                sample = body;
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        await ForEachAsync("first cycles", options, async (i, ct) => await CycleAsync(http, clients[i], i, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         // The steady-state answer, the one wrk gets back: client 0's second cycle.
-        sample = await CycleAsync(http, clients[0], 0, cancellationToken).ConfigureAwait(false);
+        var sample = await CycleAsync(http, clients[0], 0, cancellationToken).ConfigureAwait(false);
         await File.WriteAllBytesAsync(Path.Combine(options.Output, ClientFiles.Response), sample, cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"cycle answer: {sample.Length} bytes: {Encoding.UTF8.GetString(sample)}");
         return 0;
@@ -80,7 +73,7 @@ public static class Registration
 
             await Hierarchy.ExpectAsync(response, HttpStatusCode.OK, $"enrolling client {index}", cancellationToken).ConfigureAwait(false);
             var answer = await response.Content.ReadFromJsonAsync(ProtocolJson.Default.LogonResponse, cancellationToken).ConfigureAwait(false);
-            return answer is { Outcome: "Installed", Enrollment: { } enrollment }
+            return answer is { Outcome: nameof(Outcome.Installed), Enrollment: { } enrollment }
                 ? enrollment
                 : throw new HarnessException($"client {index} was not enrolled: {answer?.Outcome}: {answer?.Reason}");
         }
@@ -102,7 +95,7 @@ public static class Registration
             await Hierarchy.ExpectAsync(response, HttpStatusCode.OK, $"client {index}'s cycle", cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var answer = System.Text.Json.JsonSerializer.Deserialize(body, ProtocolJson.Default.CycleResponse);
-            return answer?.Outcome == "UpToDate" ? body : throw new HarnessException($"client {index}'s cycle: {answer?.Outcome}, not UpToDate: {answer?.Reason}");
+            return answer?.Outcome == nameof(Outcome.UpToDate) ? body : throw new HarnessException($"client {index}'s cycle: {answer?.Outcome}, not UpToDate: {answer?.Reason}");
         }
     }
 }

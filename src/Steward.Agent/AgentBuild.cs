@@ -14,9 +14,6 @@ internal static class AgentBuild
     /// <summary>The agent version of this build.</summary>
     public static AgentVersion Version => BuiltVersion.Value;
 
-    /// <summary>The file name of the program on this operating system.</summary>
-    public static string ExecutableName => OperatingSystem.IsWindows() ? ProgramName + ".exe" : ProgramName;
-
     private static AgentVersion Read()
     {
         // Attributes survive Native AOT; a missing or broken one is a build mistake, so it throws.

@@ -25,10 +25,6 @@ internal sealed record AgentConsole(TextWriter Out, TextWriter Error)
         Error.Flush();
     }
 
-    /// <summary>A problem line.</summary>
-    public void Problem(string message)
-    {
-        Error.WriteLine($"{AgentBuild.ProgramName}: {message}");
-        Error.Flush();
-    }
+    /// <summary>A problem line (the same stream and form as progress).</summary>
+    public void Problem(string message) => Progress(message);
 }

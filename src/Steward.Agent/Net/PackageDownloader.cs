@@ -168,14 +168,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
                 $"{url} sent nothing for {Connection.Options.IdleTimeout.TotalSeconds:0} s (at {have} of {size} bytes); the part received is kept and the next attempt resumes it."), e)
             { Transient = true };
         }
-        catch (HttpRequestException e)
-        {
-            await FlushAsync(target).ConfigureAwait(false);
-            throw new AgentException(string.Create(CultureInfo.InvariantCulture,
-                $"The download from {url} broke off at {have} of {size} bytes ({e.Message}); the part received is kept and the next attempt resumes it."), e)
-            { Transient = true };
-        }
-        catch (HttpIOException e)
+        catch (Exception e) when (e is HttpRequestException or HttpIOException)
         {
             await FlushAsync(target).ConfigureAwait(false);
             throw new AgentException(string.Create(CultureInfo.InvariantCulture,

@@ -18,6 +18,9 @@ internal static class AdminLimits
     /// <summary>How many clients <c>steward client list</c> prints unless <c>--limit</c> says otherwise.</summary>
     public const int DefaultClientLimit = 100;
 
+    /// <summary>How many changes <c>steward audit</c> shows unless <c>--limit</c> says otherwise.</summary>
+    public const int DefaultAuditLimit = 50;
+
     /// <summary>The most clients asked for in one request; longer lists are read page by page.</summary>
     public const int ClientPageSize = 500;
 }

@@ -26,23 +26,28 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
 
         // Most cycles repeat the client's last decision from the very same inputs: answered as kept, once
         // the client is authenticated against the row read now.
+        // The facts read here, their client's secret verified, serve the full path's first attempt too.
         var read = SiteCode.Parse(siteCode);
-        CycleFacts? prefetched = null;
+        CycleFacts? verified = null;
         if (read.Success && request.LastUpgrade is null && ClientCredentials.Parse(http) is { } caller && caller.Id.Length <= ClientCredentials.MaxIdLength)
         {
-            prefetched = await store.ReadCycleFactsAsync(caller.Id, read.Value.ToString(), cancellationToken).ConfigureAwait(false);
-            if (prefetched is { Client: { } known, SiteExists: true } && Secrets.Matches(caller.Secret, known.SecretHash)
-                && memos.Find(known, read.Value, prefetched.Sites, request, origin) is { } kept)
+            var facts = await store.ReadCycleFactsAsync(caller.Id, read.Value.ToString(), cancellationToken).ConfigureAwait(false);
+            if (facts.Client is { } known && Secrets.Matches(caller.Secret, known.SecretHash))
             {
-                recorder.Repeated(known, kept.Outcome);
-                return kept.Answer;
+                verified = facts;
+                if (facts.SiteExists && memos.Find(known, read.Value, facts.Sites, request, origin) is { } kept)
+                {
+                    recorder.Repeated(known, kept.Outcome);
+                    return kept.Answer;
+                }
             }
         }
 
-        return await DecideAsync(siteCode, http, request, origin, prefetched, cancellationToken).ConfigureAwait(false);
+        return await DecideAsync(siteCode, http, request, origin, verified, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IResult> DecideAsync(string siteCode, HttpRequest http, CycleRequest request, string origin, CycleFacts? prefetched, CancellationToken cancellationToken)
+    // `verified`: facts already read for these credentials, with the secret checked against their client.
+    private async Task<IResult> DecideAsync(string siteCode, HttpRequest http, CycleRequest request, string origin, CycleFacts? verified, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var addresses = AgentInput.Addresses(request.Addresses, errors);
@@ -67,12 +72,13 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         var via = code.Value.ToString();
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var facts = attempt == 0 && prefetched is not null
-                ? prefetched
+            var reused = attempt == 0 && verified is not null;
+            var facts = reused
+                ? verified!
                 : credentials.Id.Length <= ClientCredentials.MaxIdLength
                     ? await store.ReadCycleFactsAsync(credentials.Id, via, cancellationToken).ConfigureAwait(false)
                     : new CycleFacts(null, false, []);
-            if (facts.Client is not { } client || !Secrets.Matches(credentials.Secret, client.SecretHash))
+            if (facts.Client is not { } client || (!reused && !Secrets.Matches(credentials.Secret, client.SecretHash)))
             {
                 return Problems.Unauthorized(ClientCredentials.Refusal);
             }

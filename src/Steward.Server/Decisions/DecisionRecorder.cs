@@ -54,7 +54,7 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
 
         if (before is not null && after is not null && before.LastDecisionKey == key && before with { LastSeen = now } == after)
         {
-            heartbeats.Enqueue(new Heartbeat(before.Id, before.LastDecision, now));
+            NoteRepeat(before, now);
             return Recorded.Repeat;
         }
 
@@ -76,8 +76,10 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
     {
         ArgumentNullException.ThrowIfNull(client);
         metrics.Decided(Trigger.Maintenance, outcome);
-        heartbeats.Enqueue(new Heartbeat(client.Id, client.LastDecision, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        NoteRepeat(client, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
+
+    private void NoteRepeat(ClientRow client, long now) => heartbeats.Enqueue(new Heartbeat(client.Id, client.LastDecision, now));
 
     // What makes two decisions the same: everything recorded but the time. The key only tells a repeat from
     // a new decision of the same client, whose row must also be unchanged to count as one, so a fast

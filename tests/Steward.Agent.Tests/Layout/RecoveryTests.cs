@@ -76,6 +76,7 @@ public sealed class RecoveryTests : IDisposable
         var done = Recover();
 
         Assert.Contains(done, d => d.Contains("no complete version is left", StringComparison.Ordinal));
+        Assert.Equal("2.00.1493.2001", Pointer.Read());
     }
 
     [Fact]

@@ -110,6 +110,8 @@ public sealed class SelfUpdaterTests
         var result = await world.Updater.ApplyAsync(offer, world.Server.Origin, null, null, CancellationToken.None);
 
         Assert.False(result.Succeeded);
+        Assert.Contains("No server key is pinned", result.Message, StringComparison.Ordinal);
+        Assert.Empty(world.Server.Ranges);
         Assert.Null(world.Current);
     }
 

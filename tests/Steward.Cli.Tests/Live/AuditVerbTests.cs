@@ -17,6 +17,7 @@ public sealed class AuditVerbTests : LiveTest
         Assert.Equal((ExitCodes.Ok, ""), (table.ExitCode, table.Error));
         Assert.Matches(@"│ admin │ site\.version\s+│ A01\s+│", table.Out);
         Assert.Matches(@"│ admin │ logon-point\.create │ DC1\s+│", table.Out);
+        Assert.True(table.Out.IndexOf("site.version", StringComparison.Ordinal) < table.Out.IndexOf("logon-point.create", StringComparison.Ordinal), "newest first");
         var entries = JsonNode.Parse(json.Out)!.AsArray();
         Assert.Equal(["site.version", "logon-point.create"], entries.Select(e => (string)e!["action"]!));
     }

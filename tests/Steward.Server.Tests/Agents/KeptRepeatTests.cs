@@ -59,7 +59,7 @@ public abstract class KeptRepeatTests : ApiTest
     }
 
     [Fact]
-    public async Task AnotherAddress_AVersionNotCanonical_OrAReport_IsDecidedAfresh()
+    public async Task AnotherAddress_OrAReport_IsDecidedAfresh_AnotherSpellingOfTheVersionAnswersAlike()
     {
         using var agent = App.Client(AgentApi.Basic(_enrolled));
         await agent.CycleAsync("B01", ["10.2.0.1"], "2.00.1493.2000");
