@@ -33,7 +33,7 @@ internal static class AccessPointEndpoints
         group.MapPost("/access/{site}/report", async (string site, HttpRequest http, MaintenanceService maintenance, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.UpgradeReport).ConfigureAwait(false);
-            return problem ?? await maintenance.ReportAsync(http, request!, cancellationToken).ConfigureAwait(false);
+            return problem ?? await maintenance.ReportAsync(site, http, request!, cancellationToken).ConfigureAwait(false);
         })
         .Accepts<UpgradeReport>("application/json")
         .Produces(StatusCodes.Status204NoContent)
