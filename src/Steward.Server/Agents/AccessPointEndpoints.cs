@@ -3,6 +3,7 @@ using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
+using Steward.Server.Http.ApiDocument;
 using Steward.Server.Storage;
 
 namespace Steward.Server.Agents;
@@ -28,16 +29,25 @@ internal static class AccessPointEndpoints
         .Produces<CycleResponse>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        .WithMetadata(ApiAccess.Client)
+        .WithName("maintenanceCycle")
         .WithSummary("One maintenance cycle of the client named by its credentials (Basic): the R3 decision.");
 
         group.MapPost("/access/{site}/report", async (string site, HttpRequest http, MaintenanceService maintenance, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.UpgradeReport).ConfigureAwait(false);
-            return problem ?? await maintenance.ReportAsync(http, request!, cancellationToken).ConfigureAwait(false);
+            return problem ?? await maintenance.ReportAsync(site, http, request!, cancellationToken).ConfigureAwait(false);
         })
         .Accepts<UpgradeReport>("application/json")
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithMetadata(ApiAccess.Client)
+        .WithName("reportUpgrade")
         .WithSummary("The result of carrying out a decision that delivered a package.");
 
         group.MapGet("/agent/self", async (HttpRequest http, IStewardStore store, CancellationToken cancellationToken) =>
@@ -48,6 +58,8 @@ internal static class AccessPointEndpoints
                 : TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed, SiteText.List(client.Sites), client.LastOutcome));
         })
         .Produces<SelfView>()
+        .WithMetadata(ApiAccess.Client)
+        .WithName("getSelf")
         .WithSummary("The calling client's own record.");
     }
 }

@@ -1,4 +1,6 @@
+using Steward.Policy.Sites;
 using Steward.Server.Hosting;
+using Steward.Server.Http;
 
 namespace Steward.Server.Agents;
 
@@ -11,6 +13,23 @@ internal static class AccessPoints
         ArgumentNullException.ThrowIfNull(options);
         return options.PublicUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
     }
+
+    /// <summary>The site of an access point's path (<c>/v1/access/{site}/...</c>), or null with the error under <c>site</c>.</summary>
+    public static SiteCode? Site(string text, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var code = SiteCode.Parse(text);
+        if (code.Success)
+        {
+            return code.Value;
+        }
+
+        errors.Add("site", code.Error!);
+        return null;
+    }
+
+    /// <summary>The answer for a well-formed site code that names no site.</summary>
+    public static IResult Missing(string site) => Problems.NotFound($"there is no site {site}, so no access point of it");
 
     public static IReadOnlyDictionary<string, string> For(IEnumerable<string> sites, string origin) =>
         sites.ToDictionary(s => s, s => $"{origin}/v1/access/{s}", StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Steward.Server.Http;
+using Steward.Server.Http.ApiDocument;
 using Steward.Server.Packages;
 using Steward.Server.Security;
 using Steward.Server.Storage;
@@ -37,6 +38,12 @@ internal static class ContentEndpoints
         })
         .Produces(StatusCodes.Status200OK, contentType: "application/zip")
         .Produces(StatusCodes.Status206PartialContent, contentType: "application/zip")
+        .Produces(StatusCodes.Status304NotModified)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
+        .WithMetadata(ApiAccess.ClientOrAdmin)
+        .WithName("downloadPackage")
         .WithSummary("Download a package archive (Range, If-Range and ETag supported).");
     }
 }

@@ -2,6 +2,7 @@ using Steward.Protocol;
 using Steward.Protocol.Agent;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
+using Steward.Server.Http.ApiDocument;
 
 namespace Steward.Server.Agents;
 
@@ -20,6 +21,12 @@ internal static class LogonEndpoints
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        .WithMetadata(ApiAccess.NoCredentials)
+        .WithName("logon")
+        .WithDescription("No HTTP credentials: the logon point's enrollment secret is the body's `enrollmentSecret`; an enrolled agent adds its `clientId` and `clientSecret` there too.")
         .WithSummary("Logon bootstrap or manual install: the R1/R2 decision, and for a new client its credentials.");
     }
 }

@@ -35,9 +35,9 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
         }
 
         var computer = request.ComputerName?.Trim();
-        if (string.IsNullOrEmpty(computer) || computer.Length > 255 || computer.Any(char.IsControl))
+        if (string.IsNullOrEmpty(computer) || computer.Length > 255 || VisibleName.Problem(computer) is not null)
         {
-            errors.Add("computerName", "required: the computer's name, 1 to 255 characters without control characters");
+            errors.Add("computerName", "required: the computer's name, 1 to 255 characters without control or format characters");
         }
 
         var addresses = AgentInput.Addresses(request.Addresses, errors);

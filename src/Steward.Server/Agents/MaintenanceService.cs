@@ -53,12 +53,7 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         var addresses = AgentInput.Addresses(request.Addresses, errors);
         var installed = AgentInput.Version(request.Installed, "installed", errors);
         var report = CheckReport(request.LastUpgrade, "lastUpgrade", errors);
-        var code = SiteCode.Parse(siteCode);
-        if (!code.Success)
-        {
-            errors.Add("site", code.Error!);
-        }
-
+        var code = AccessPoints.Site(siteCode, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors);
@@ -69,7 +64,7 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
             return Problems.Unauthorized(ClientCredentials.Refusal);
         }
 
-        var via = code.Value.ToString();
+        var via = code!.Value.ToString();
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var reused = attempt == 0 && verified is not null;
@@ -85,7 +80,7 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
 
             if (!facts.SiteExists)
             {
-                return Problems.NotFound($"there is no site {via}, so no access point of it");
+                return AccessPoints.Missing(via);
             }
 
             // The facts hold exactly the client's assigned sites (those that still exist): the whole table.
@@ -132,15 +127,21 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         return Problems.Conflict($"the client's record kept changing during {Attempts} attempts; try again");
     }
 
-    /// <summary>Records what the agent reports of carrying out a decision; the installed version follows what it runs.</summary>
-    public async Task<IResult> ReportAsync(HttpRequest http, UpgradeReport request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records what the agent reports of carrying out a decision; the installed version follows what it runs.
+    /// The site in the path is checked as the cycle checks it: an access point of no site takes no report.
+    /// </summary>
+    public async Task<IResult> ReportAsync(string siteCode, HttpRequest http, UpgradeReport request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var report = CheckReport(request, "body", errors);
+        var code = AccessPoints.Site(siteCode, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors);
         }
+
+        var via = code!.Value.ToString();
 
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -148,6 +149,11 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
             if (client is null)
             {
                 return Problems.Unauthorized(ClientCredentials.Refusal);
+            }
+
+            if (await store.FindSiteAsync(via, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return AccessPoints.Missing(via);
             }
 
             var after = WithReport(client, report) with { LastSeen = time.GetUtcNow().ToUnixTimeMilliseconds() };

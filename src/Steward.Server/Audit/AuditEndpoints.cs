@@ -18,6 +18,6 @@ internal static class AuditEndpoints
 
             var rows = await store.ListAuditAsync(limit ?? 100, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(rows.Select(r => new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.At), r.Actor, r.Action, r.Target, r.Details)).ToList());
-        }).Produces<IReadOnlyList<AuditEntry>>().WithSummary("Who changed what, and when; newest first.");
+        }).Produces<IReadOnlyList<AuditEntry>>().WithName("listAuditEntries").WithSummary("Who changed what, and when; newest first.");
     }
 }

@@ -47,7 +47,7 @@ internal static class ClientEndpoints
             var page = rows.Take(filter.Limit).Select(ClientViews.Of).ToList();
             return TypedResults.Ok(new ClientPage(page, rows.Count > filter.Limit ? page[^1].Id : null));
         }).Produces<ClientPage>().ProducesValidationProblem()
-        .WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'after' pages.");
+        .WithName("listClients").WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'after' pages.");
 
         group.MapGet("/clients/{id}", async (string id, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -59,7 +59,7 @@ internal static class ClientEndpoints
 
             var decisions = await store.ListDecisionsAsync(id, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new ClientHistory(ClientViews.Of(client), [.. decisions.Select(ClientViews.Of)]));
-        }).Produces<ClientHistory>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One client and every decision about it, with its reason.");
+        }).Produces<ClientHistory>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getClientHistory").WithSummary("One client and every decision about it, with its reason.");
     }
 
     private static long? Time(string? text, string field, FieldErrors errors)

@@ -22,6 +22,6 @@ internal static class FleetEndpoints
             var total = rows.Where(r => r.Site.Length == 0).Sum(r => r.Clients);
             var unassigned = rows.Where(r => r.Site == "-").Sum(r => r.Clients);
             return TypedResults.Ok(new FleetSummary(sites, total, unassigned));
-        }).Produces<FleetSummary>().WithSummary("The fleet: clients per site and installed version.");
+        }).Produces<FleetSummary>().WithName("getFleet").WithSummary("The fleet: clients per site and installed version.");
     }
 }

@@ -10,6 +10,7 @@ using Steward.Server.Decisions;
 using Steward.Server.Fleet;
 using Steward.Server.Heartbeats;
 using Steward.Server.Http;
+using Steward.Server.Http.ApiDocument;
 using Steward.Server.LogonPoints;
 using Steward.Server.Packages;
 using Steward.Server.Security;
@@ -124,7 +125,8 @@ public static class StewardServer
         builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
+        // A lambda, not a method group: the generator that adds the XML comments intercepts only that form.
+        builder.Services.AddOpenApi(o => OpenApiSetup.Configure(o));
         StewardMetrics.AddTelemetry(builder.Services);
     }
 
@@ -137,7 +139,7 @@ public static class StewardServer
         HealthEndpoints.Map(app);
         StewardMetrics.MapScrapeEndpoint(app);
 
-        var admin = app.MapGroup("/v1").AddEndpointFilter<AdminTokenFilter>().WithTags("admin");
+        var admin = app.MapGroup("/v1").AddEndpointFilter<AdminTokenFilter>().WithMetadata(ApiAccess.AdminToken).WithTags("admin");
         SiteEndpoints.Map(admin);
         LogonPointEndpoints.Map(admin);
         PackageEndpoints.Map(admin);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Steward.Policy.Sites;
 using Steward.Protocol.Admin;
 using Steward.Server.Http;
 using Steward.Server.Sites;
@@ -11,7 +12,8 @@ internal static partial class LogonPointInput
     public const int MaxSites = 200;
     public const int MinSecret = 16;
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    // \z, not $: a name ending in a line feed is not a name.
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex NamePattern();
 
     public static bool ValidName(string? name) => name is not null && NamePattern().IsMatch(name);
@@ -21,7 +23,11 @@ internal static partial class LogonPointInput
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);
         var name = pathName ?? request.Name;
-        if (!ValidName(name))
+        if (name is not null && VisibleName.Problem(name) is { } hidden)
+        {
+            errors.Add("name", hidden);
+        }
+        else if (!ValidName(name))
         {
             errors.Add("name", $"'{name}' is not a logon point name: 1 to 64 letters, digits, '.', '-' or '_'");
         }

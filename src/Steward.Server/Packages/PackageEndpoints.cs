@@ -21,7 +21,7 @@ internal static class PackageEndpoints
     {
         group.MapGet("/packages", async (IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListPackagesAsync(cancellationToken).ConfigureAwait(false)).Select(PackageViews.Of).ToList()))
-            .Produces<IReadOnlyList<PackageView>>().WithSummary("Every published package.");
+            .Produces<IReadOnlyList<PackageView>>().WithName("listPackages").WithSummary("Every published package.");
 
         group.MapGet("/packages/{version}", async (string version, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -34,7 +34,7 @@ internal static class PackageEndpoints
 
             var row = await store.FindPackageAsync(parsed.Value.ToString(), cancellationToken).ConfigureAwait(false);
             return row is null ? Problems.NotFound($"no package of version {parsed} is published") : TypedResults.Ok(PackageViews.Of(row));
-        }).Produces<PackageView>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One package.");
+        }).Produces<PackageView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getPackage").WithSummary("One package.");
 
         group.MapPost("/packages", PublishAsync)
             .Accepts<Stream>("application/zip")
@@ -42,7 +42,7 @@ internal static class PackageEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
+            .WithName("publishPackage").WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
 
         group.MapDelete("/packages/{version}", async (string version, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -56,7 +56,8 @@ internal static class PackageEndpoints
             var target = parsed.Value.ToString();
             var result = await store.DeletePackageAsync(target, Audits.Of(http, time, "package.delete", target, ""), cancellationToken).ConfigureAwait(false);
             return result.Succeeded ? TypedResults.NoContent() : Problems.FromStore(result, $"package {target}");
-        }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Delete a package no site serves.");
+        }).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+        .WithName("deletePackage").WithSummary("Delete a package no site serves.");
     }
 
     private static async Task<IResult> PublishAsync(

@@ -15,7 +15,7 @@ internal static class SiteEndpoints
     {
         group.MapGet("/sites", async (IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListSitesAsync(cancellationToken).ConfigureAwait(false)).Select(SiteViews.Of).ToList()))
-            .Produces<IReadOnlyList<SiteView>>().WithSummary("Every site.");
+            .Produces<IReadOnlyList<SiteView>>().WithName("listSites").WithSummary("Every site.");
 
         group.MapGet("/sites/{code}", async (string code, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -28,7 +28,7 @@ internal static class SiteEndpoints
 
             var row = await store.FindSiteAsync(parsed.Value.ToString(), cancellationToken).ConfigureAwait(false);
             return row is null ? Problems.NotFound($"there is no site {parsed}") : TypedResults.Ok(SiteViews.Of(row));
-        }).Produces<SiteView>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One site.");
+        }).Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getSite").WithSummary("One site.");
 
         group.MapPost("/sites", async (HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -55,7 +55,7 @@ internal static class SiteEndpoints
                 ? TypedResults.Created(Routes.Site(row.Code), SiteViews.Of(row))
                 : Problems.FromStore(result, $"site {row.Code}");
         }).Accepts<SiteRequest>("application/json").Produces<SiteView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-        .WithSummary("Create a site; refused unless a package of its version is published.");
+        .WithName("createSite").WithSummary("Create a site; refused unless a package of its version is published.");
 
         group.MapPut("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -78,7 +78,8 @@ internal static class SiteEndpoints
                 UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
             }, expected, "site.update", cancellationToken).ConfigureAwait(false);
         }).Accepts<SiteRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-        .WithSummary("Replace a site's name, version and boundaries (If-Match: its revision, to refuse a lost update).");
+        .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .WithName("replaceSite").WithSummary("Replace a site's name, version and boundaries (If-Match: its revision, to refuse a lost update).");
 
         group.MapPut("/sites/{code}/version", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -103,7 +104,8 @@ internal static class SiteEndpoints
                 UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
             }, expected, "site.version", cancellationToken).ConfigureAwait(false);
         }).Accepts<SiteVersionRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-        .WithSummary("Set the version a site's access points serve; refused unless a package of that version is published.");
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .WithName("setSiteVersion").WithSummary("Set the version a site's access points serve; refused unless a package of that version is published.");
 
         group.MapDelete("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -118,7 +120,8 @@ internal static class SiteEndpoints
             var result = await store.DeleteSiteAsync(target, Audits.Of(http, time, "site.delete", target, ""), cancellationToken).ConfigureAwait(false);
             return result.Succeeded ? TypedResults.NoContent() : Problems.FromStore(result, $"site {target}");
         }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict)
-        .WithSummary("Delete a site; refused while a logon point or a client names it.");
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+        .WithName("deleteSite").WithSummary("Delete a site; refused while a logon point or a client names it.");
     }
 
     private static async Task<IResult> UpdateAsync(

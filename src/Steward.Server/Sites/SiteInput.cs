@@ -87,9 +87,14 @@ internal static class SiteInput
     {
         ArgumentNullException.ThrowIfNull(errors);
         var name = text?.Trim();
-        if (name is { Length: > MaxName } || (name is not null && name.Any(char.IsControl)))
+        if (name is { Length: > MaxName })
         {
-            errors.Add("name", $"at most {MaxName} characters, without control characters");
+            errors.Add("name", $"{name.Length} characters; at most {MaxName} are accepted");
+        }
+
+        if (name is not null && VisibleName.Problem(name) is { } hidden)
+        {
+            errors.Add("name", hidden);
         }
 
         return string.IsNullOrEmpty(name) ? null : name;

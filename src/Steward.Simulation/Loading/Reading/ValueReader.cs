@@ -1,6 +1,7 @@
 using System.Globalization;
 using Steward.Policy.Boundaries;
 using Steward.Policy.Parsing;
+using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Simulation.Loading.Yaml;
 
@@ -23,13 +24,20 @@ internal static class ValueReader
 
     /// <summary>
     /// The text of a scalar; reports a list, a mapping and an empty value (a quoted <c>""</c> or blanks
-    /// too: no name, code, version or address of a scenario can be blank).
+    /// too: no name, code, version or address of a scenario can be blank), and text that hides characters
+    /// (a name is shown in tables; see <see cref="VisibleName"/>).
     /// </summary>
     public static string? Text(YamlNode node, string label, string expected, ProblemList problems)
     {
         switch (node)
         {
             case YamlScalar { IsNull: false } scalar when !string.IsNullOrWhiteSpace(scalar.Value):
+                if (VisibleName.Problem(scalar.Value) is { } hidden)
+                {
+                    problems.Add(node, $"{label} {hidden}");
+                    return null;
+                }
+
                 return scalar.Value;
             case YamlScalar:
                 problems.Add(node, $"{label} is empty; expected {expected}");
