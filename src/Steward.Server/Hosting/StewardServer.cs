@@ -111,7 +111,7 @@ public static class StewardServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>()));
         builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
-        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<PackageStore>();
         builder.Services.AddSingleton<SiteTables>();
         builder.Services.AddSingleton<DecisionRecorder>();
@@ -146,6 +146,7 @@ public static class StewardServer
         ClientEndpoints.Map(admin);
         FleetEndpoints.Map(admin);
         AuditEndpoints.Map(admin);
+        KeyEndpoints.Map(admin);
 
         var agents = app.MapGroup("/v1").WithTags("agent");
         LogonEndpoints.Map(agents);
