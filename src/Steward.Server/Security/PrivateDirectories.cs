@@ -80,12 +80,23 @@ internal sealed partial class PrivateDirectories(ServerOptions options, ILogger<
             return;
         }
 
-        File.SetUnixFileMode(path, tightened);
-        LogTightened(path, Octal(mode), Octal(tightened));
+        try
+        {
+            File.SetUnixFileMode(path, tightened);
+            LogTightened(path, Octal(mode), Octal(tightened));
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // Shared storage owned by another user (a packages directory several servers use): said, not fatal.
+            LogNotTightened(path, Octal(mode), e.Message);
+        }
     }
 
     private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8).PadLeft(3, '0');
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} had mode {Old}, open to other users; its mode is now {New}, for it holds or guards the signing key, the administrator token or the packages")]
     private partial void LogTightened(string path, string old, string @new);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Path} has mode {Mode}, open to other users, and could not be tightened: {Error}")]
+    private partial void LogNotTightened(string path, string mode, string error);
 }
