@@ -11,6 +11,7 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Printed)> _waiting = [];
 
     private ServerCommandProcess(Process process, string url, string data)
     {
@@ -78,6 +79,23 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until the process has printed <paramref name="text"/> (a minute at most).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _waiting.Add((text, printed));
+        }
+
+        await printed.Task.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
     private async Task WaitReadyAsync()
     {
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -110,6 +128,11 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
+                foreach (var waiter in _waiting.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                {
+                    _waiting.Remove(waiter);
+                    waiter.Printed.SetResult();
+                }
             }
         }
     }
