@@ -69,20 +69,6 @@ public sealed class ServerProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Sends a signal (<c>TERM</c>, <c>INT</c>) with kill(1) and waits for the process to end; returns its exit code.</summary>
-    public async Task<int> SignalAsync(string signal)
-    {
-        using (var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-            Assert.Equal(0, kill.ExitCode);
-        }
-
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await _process.WaitForExitAsync(patience.Token);
-        return _process.ExitCode;
-    }
-
     /// <summary>SIGKILL: no graceful stop, nothing flushed.</summary>
     public async Task KillAsync()
     {
