@@ -19,7 +19,6 @@ internal static class LogonEndpoints
         .Produces<LogonResponse>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
-        .ProducesProblem(StatusCodes.Status404NotFound)
         .WithSummary("Logon bootstrap or manual install: the R1/R2 decision, and for a new client its credentials.");
     }
 }

@@ -19,6 +19,11 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
 {
     private const int Attempts = 5;
 
+    private const string UnknownPointOrSecret = "no logon point has this name and enrollment secret; check the logon script's address and secret";
+
+    // What an unknown logon point's secret is checked against: the hash of a secret nobody knows.
+    private static readonly string UnknownPointHash = Secrets.Hash(Secrets.New(""));
+
     public async Task<IResult> LogonAsync(string pointName, LogonRequest request, string origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -57,15 +62,12 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
             return Problems.Invalid(errors);
         }
 
+        // An unknown logon point and a wrong secret get the same answer after the same work (the secret is
+        // hashed either way), so that the answer does not tell which logon point names exist.
         var point = await store.FindLogonPointAsync(pointName, cancellationToken).ConfigureAwait(false);
-        if (point is null)
+        if (!Secrets.Matches(request.EnrollmentSecret ?? "", point?.SecretHash ?? UnknownPointHash) || point is null)
         {
-            return Problems.NotFound($"there is no logon point '{pointName}'; check the logon script's address");
-        }
-
-        if (!Secrets.Matches(request.EnrollmentSecret ?? "", point.SecretHash))
-        {
-            return Problems.Unauthorized($"the enrollment secret is not logon point {point.Name}'s; check the logon script");
+            return Problems.Unauthorized(UnknownPointOrSecret);
         }
 
         for (var attempt = 0; attempt < Attempts; attempt++)
