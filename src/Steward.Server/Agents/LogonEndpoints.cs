@@ -13,12 +13,13 @@ internal static class LogonEndpoints
         group.MapPost("/logon/{name}", async (string name, HttpRequest http, LogonService logon, ServerOptions options, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.LogonRequest).ConfigureAwait(false);
-            return problem ?? await logon.LogonAsync(name, request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
+            return problem ?? await logon.LogonAsync(name, request!, AccessPoints.Origin(http, options), http.HttpContext.Connection.RemoteIpAddress, cancellationToken).ConfigureAwait(false);
         })
         .Accepts<LogonRequest>("application/json")
         .Produces<LogonResponse>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithSummary("Logon bootstrap or manual install: the R1/R2 decision, and for a new client its credentials.");
     }
 }

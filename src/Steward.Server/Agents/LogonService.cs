@@ -1,3 +1,4 @@
+using System.Net;
 using Steward.Policy.Boundaries;
 using Steward.Policy.Decisions;
 using Steward.Policy.Sites;
@@ -15,7 +16,8 @@ namespace Steward.Server.Agents;
 /// A logon point's answer (SPEC R1, R2): reads the facts, asks <see cref="Decide"/>, records the decision
 /// and only then answers. A new computer that gets an agent is enrolled: it receives its id and secret.
 /// </summary>
-internal sealed class LogonService(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKey signingKey, TimeProvider time)
+internal sealed class LogonService(
+    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKey signingKey, RefusalLimiter refusals, TimeProvider time)
 {
     private const int Attempts = 5;
 
@@ -24,7 +26,8 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
     // What an unknown logon point's secret is checked against: the hash of a secret nobody knows.
     private static readonly string UnknownPointHash = Secrets.Hash(Secrets.New(""));
 
-    public async Task<IResult> LogonAsync(string pointName, LogonRequest request, string origin, CancellationToken cancellationToken)
+    /// <summary>The answer to <paramref name="request"/> at logon point <paramref name="pointName"/>, from <paramref name="source"/> (the limit on refusals counts per source).</summary>
+    public async Task<IResult> LogonAsync(string pointName, LogonRequest request, string origin, IPAddress? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
@@ -116,6 +119,13 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
                     Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
                     Addresses = AgentInput.Canonical(addresses),
                 };
+            }
+
+            // Only a computer that is refused and stays unenrolled counts against its source's limit.
+            if (client is null && !enroll && refusals.Refuse(source) is { } wait)
+            {
+                return new TooManyRequests(wait, $"too many computers that are not enrolled were refused from {RefusalLimiter.Partition(source)} lately; this logon was not decided. "
+                    + $"Try again in {Math.Ceiling(wait.TotalSeconds)} s (the limit is Steward:UnenrolledRefusalLimit per Steward:UnenrolledRefusalWindowSeconds)");
             }
 
             var context = new DecisionContext(trigger.Value, point.Name, computer!);

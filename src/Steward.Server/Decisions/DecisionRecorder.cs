@@ -58,6 +58,13 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
             return Recorded.Repeat;
         }
 
+        // A computer that is not enrolled and is not enrolled now has no client row: its repeats are folded
+        // by its name, at once (decision 0011).
+        if (before is null && after is null)
+        {
+            return await store.RecordUnenrolledAsync(row, key, cancellationToken).ConfigureAwait(false) ? Recorded.Repeat : Recorded.Written;
+        }
+
         var write = new DecisionWrite(row, after, IsNew: before is null, ExpectedRevision: before?.Revision ?? 0);
         var (result, _) = await store.SaveDecisionAsync(write, cancellationToken).ConfigureAwait(false);
         return result.Status switch

@@ -62,6 +62,15 @@ internal interface IStewardStore
     /// <summary>Records last-seen times and repeated decisions, summed per client (<see cref="HeartbeatTotal.Sum"/>), in one transaction.</summary>
     Task RecordHeartbeatsAsync(IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a decision of a computer that is not enrolled (<see cref="DecisionRow.Client"/> null): when the
+    /// computer's last one had the same <paramref name="key"/>, it is counted on that decision instead (true).
+    /// </summary>
+    Task<bool> RecordUnenrolledAsync(DecisionRow decision, string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes decisions of computers that are not enrolled last made before <paramref name="before"/> (Unix ms), in transactions of <paramref name="batch"/>; returns how many.</summary>
+    Task<long> DeleteUnenrolledDecisionsAsync(long before, int batch, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken);
