@@ -200,8 +200,16 @@ public static class PackageArchive
 
         try
         {
+            // Read at most one byte past the limit, whatever size the zip's directory claims.
             using var stream = entry.Open();
-            return JsonSerializer.Deserialize(stream, ProtocolJson.Default.PackageManifest);
+            var bytes = new byte[MaxManifestBytes + 1];
+            var length = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (length > MaxManifestBytes)
+            {
+                throw PackageException.Of(PackageManifestRules.Field, $"{ManifestName} is larger than the {MaxManifestBytes} bytes read.");
+            }
+
+            return JsonSerializer.Deserialize(bytes.AsSpan(0, length), ProtocolJson.Default.PackageManifest);
         }
         catch (JsonException e)
         {
