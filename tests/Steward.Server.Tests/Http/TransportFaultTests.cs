@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Steward.Protocol;
+using Steward.Server.Tests.Hosting;
+
+namespace Steward.Server.Tests.Http;
+
+/// <summary>
+/// What a client can get wrong on the wire, sent over a raw connection to a real Kestrel: each is the
+/// client's fault, answered with a 4xx problem document, and never an error in the server's log.
+/// </summary>
+public sealed class TransportFaultTests
+{
+    [Fact]
+    public async Task MalformedJson_Is400_AndTheKeepAliveConnectionStaysUsable()
+    {
+        await using var app = await KestrelApp.StartAsync();
+        await using var connection = await RawConnection.OpenAsync(app.Address);
+
+        await connection.SendAsync(Post(app, Routes.Sites, "application/json", "{\"code\": \"A01\", \"boundaries\": [tru"));
+        var refused = await connection.ReadResponseAsync();
+        await connection.SendAsync(Get(app, Routes.Sites));
+        var next = await connection.ReadResponseAsync();
+
+        AssertProblem(400, refused);
+        Assert.False(refused!.Closes, "a malformed body does not end the connection");
+        Assert.NotNull(next);
+        Assert.Equal(200, next!.Status);
+        app.Log.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task BadChunkSize_Is400Problem()
+    {
+        await using var app = await KestrelApp.StartAsync();
+
+        var answer = await AnswerAsync(app, Head(app, "POST", Routes.Sites, "application/json", "Transfer-Encoding: chunked") + "zz\r\n{}\r\n0\r\n\r\n");
+
+        AssertProblem(400, answer);
+        app.Log.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task BodyEndsBeforeItsContentLength_IsNoServerError()
+    {
+        await using var app = await KestrelApp.StartAsync();
+
+        var answer = await AnswerAsync(app, Head(app, "POST", Routes.Sites, "application/json", "Content-Length: 100") + "{\"code\":", endSending: true);
+
+        // Kestrel takes the end of the client's stream for the client leaving and aborts the request: there
+        // is no one to answer. Were an answer written, it would be the 400 of a truncated body.
+        if (answer is not null)
+        {
+            AssertProblem(400, answer);
+        }
+
+        app.Log.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task BodySlowerThanTheMinimumDataRate_Is408Problem()
+    {
+        // Kestrel measures the rate on its own one-second heartbeat; the shortest grace it allows keeps the wait short.
+        await using var app = await KestrelApp.StartAsync(k => k.Limits.MinRequestBodyDataRate = new MinDataRate(1000, TimeSpan.FromSeconds(1.1)));
+
+        var answer = await AnswerAsync(app, Head(app, "POST", Routes.Sites, "application/json", "Content-Length: 1000") + "{\"code\":");
+
+        AssertProblem(408, answer);
+        app.Log.AssertNoErrors();
+    }
+
+    internal static void AssertProblem(int status, RawResponse? answer)
+    {
+        Assert.NotNull(answer);
+        Assert.True(answer!.Status == status, $"expected {status}, got {answer}");
+        Assert.StartsWith("application/problem+json", answer.ContentType, StringComparison.Ordinal);
+        using var problem = JsonDocument.Parse(answer.Body);
+        Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()), $"a problem document says what was wrong: {answer}");
+    }
+
+    /// <summary>Sends the bytes on a new connection (then ends the sending side when asked) and reads the answer.</summary>
+    internal static async Task<RawResponse?> AnswerAsync(KestrelApp app, string request, bool endSending = false)
+    {
+        await using var connection = await RawConnection.OpenAsync(app.Address);
+        await connection.SendAsync(request);
+        if (endSending)
+        {
+            connection.EndSending();
+        }
+
+        return await connection.ReadResponseAsync();
+    }
+
+    internal static string Head(KestrelApp app, string method, string path, string? contentType, params string[] headers) =>
+        $"{method} {path} HTTP/1.1\r\nHost: {app.Address.Authority}\r\nAuthorization: Bearer {app.AdminToken}\r\n"
+        + (contentType is null ? "" : $"Content-Type: {contentType}\r\n")
+        + string.Concat(headers.Select(h => h + "\r\n")) + "\r\n";
+
+    internal static string Post(KestrelApp app, string path, string contentType, string body) =>
+        Head(app, "POST", path, contentType, $"Content-Length: {Encoding.UTF8.GetByteCount(body)}") + body;
+
+    internal static string Get(KestrelApp app, string path) => Head(app, "GET", path, null);
+}
