@@ -69,6 +69,20 @@ public sealed class ProblemShapeTests(KestrelAppFixture fixture) : IClassFixture
         await Expect.FieldErrorAsync(await admin.GetAsync(path), field);
     }
 
+    [Theory]
+    [InlineData("/v1/access/A01/cycle")]
+    [InlineData("/v1/sites")]
+    [InlineData("/v1/logon/DC1")]
+    public async Task InvalidUtf8InAJsonString_Is400(string path)
+    {
+        using var admin = App.Admin();
+        using var body = new ByteArrayContent([.. "{\"addresses\":[\""u8, 0xFF, 0xFE, .. "\"],\"code\":\"\""u8, 0xC0, .. "\"}"u8]);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        await Expect.ProblemAsync(HttpStatusCode.BadRequest, await admin.PostAsync(path, body));
+        App.Log.AssertNoErrors();
+    }
+
     [Fact]
     public async Task RangePastTheEndOfAPackage_Is416Problem_WithItsLength()
     {
