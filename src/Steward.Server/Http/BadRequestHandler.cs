@@ -22,7 +22,15 @@ internal sealed partial class BadRequestHandler(IProblemDetailsService problems,
         }
 
         LogRefused(bad.StatusCode, bad.Message);
-        var problem = Binding(bad) ?? new ProblemDetails { Title = Title(bad.StatusCode), Detail = Detail(bad) };
+        ProblemDetails? problem = Binding(bad);
+        if (problem is null)
+        {
+            // The body's framing is broken or it stopped coming: what follows on the connection cannot be
+            // trusted to start a request, and Kestrel would read on where the broken body left it.
+            httpContext.Response.Headers.Connection = "close";
+        }
+
+        problem ??= new ProblemDetails { Title = Title(bad.StatusCode), Detail = Detail(bad) };
         problem.Status = bad.StatusCode;
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })

@@ -18,6 +18,7 @@ public sealed class OperationFuzzTests(FuzzServer server, ITestOutputHelper outp
     // Bounded so that the suite stays quick in CI; STEWARD_FUZZ_ITERATIONS runs a deeper search.
     private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("STEWARD_FUZZ_ITERATIONS"), out var n) ? n : 600;
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(2);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
 
     [Fact]
     public void TheDocument_ListsTheOperationsFuzzed()
@@ -55,7 +56,13 @@ public sealed class OperationFuzzTests(FuzzServer server, ITestOutputHelper outp
     // Returns the status answered (0: none).
     private async Task<int> AssertAnsweredCleanlyAsync(FuzzRequest request)
     {
-        var errorsBefore = server.App.Log.Errors.Count;
+        var errorsBefore = server.App.Log.Faults.Count;
+        _recent.Enqueue(request.ToString());
+        while (_recent.Count > 3)
+        {
+            _recent.TryDequeue(out _);
+        }
+
         await using var connection = await RawConnection.OpenAsync(server.App.Address);
         var clock = Stopwatch.StartNew();
         await connection.SendAsync(request.Bytes(server));
@@ -89,9 +96,19 @@ public sealed class OperationFuzzTests(FuzzServer server, ITestOutputHelper outp
             }
         }
 
-        var errors = server.App.Log.Errors;
-        Assert.True(errors.Count == errorsBefore, $"the server logged an error for {request}:\n{string.Join("\n", errors.Skip(errorsBefore))}");
+        var errors = server.App.Log.Faults;
+        Assert.True(errors.Count == errorsBefore, $"the server logged an error for {request}:\n{string.Join("\n", errors.Skip(errorsBefore).Select(Explain))}");
         return answer?.Status ?? 0;
+    }
+
+    // An entry with everything logged on its connection (Kestrel names it in a scope), or with the requests
+    // just before it: Kestrel logs a connection's end after its answer has gone out.
+    private string Explain(CapturedLog.Entry entry)
+    {
+        var connection = entry.Scopes.Split("ConnectionId:").Skip(1).FirstOrDefault()?.Split(';', ' ')[0];
+        return connection is null
+            ? $"{entry}\n(the requests before it: {string.Join("\n", _recent)})"
+            : $"{entry}\n(everything logged on its connection:\n{string.Join("\n", server.App.Log.All.Where(e => e.Scopes.Contains(connection, StringComparison.Ordinal)))})";
     }
 
     private static void AssertProblem(RawResponse answer, FuzzRequest request)

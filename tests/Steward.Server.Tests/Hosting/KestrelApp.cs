@@ -10,7 +10,7 @@ namespace Steward.Server.Tests.Hosting;
 
 /// <summary>
 /// The real server application on a real Kestrel listening on a loopback port (not a test host, which does
-/// not parse HTTP), in this process so that its log can be read: every entry of Warning and above is kept.
+/// not parse HTTP), in this process so that its log can be read (<see cref="CapturedLog"/>).
 /// </summary>
 public sealed class KestrelApp : IAsyncDisposable
 {
@@ -45,6 +45,9 @@ public sealed class KestrelApp : IAsyncDisposable
             web.UseSetting("Steward:Data", data);
             web.UseSetting("Steward:Database", "sqlite");
             web.UseSetting("Steward:HeartbeatFlushMilliseconds", "50");
+            // Each request's start and Kestrel's account of each connection, to explain a failure.
+            web.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+            web.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Debug");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<ILoggerProvider>(log);

@@ -69,6 +69,17 @@ public sealed class ProblemShapeTests(KestrelAppFixture fixture) : IClassFixture
         await Expect.FieldErrorAsync(await admin.GetAsync(path), field);
     }
 
+    [Fact]
+    public async Task ReportField_IsNamedAsInTheBody()
+    {
+        using var admin = App.Admin();
+        using var body = new StringContent("""{"version":"","succeeded":true,"running":"2.x"}""", System.Text.Encoding.UTF8, "application/json");
+
+        var problem = await Expect.ProblemAsync(HttpStatusCode.BadRequest, await admin.PostAsync(Routes.Report("A01"), body));
+
+        Assert.Equal(["version"], problem.Errors!.Keys);
+    }
+
     [Theory]
     [InlineData("/v1/access/A01/cycle")]
     [InlineData("/v1/sites")]

@@ -42,6 +42,65 @@ public sealed class TransportFaultTests
     }
 
     [Fact]
+    public async Task BadChunkSize_ClosesTheConnection_ThatCannotGoOn()
+    {
+        await using var app = await KestrelApp.StartAsync();
+        await using var connection = await RawConnection.OpenAsync(app.Address);
+
+        await connection.SendAsync(Head(app, "POST", Routes.Sites, "application/json", "Transfer-Encoding: chunked") + "2\r\n{}\r\nzz\r\n");
+        var refused = await connection.ReadResponseAsync();
+        await connection.SendAsync(Get(app, Routes.Sites));
+        var next = await connection.ReadResponseAsync();
+
+        AssertProblem(400, refused);
+        Assert.True(refused!.Closes, "the answer says the connection ends");
+        Assert.Null(next);
+        Assert.Empty(app.Log.Faults);
+    }
+
+    [Theory]
+    [InlineData("GET", "/v1/sites", true, "Transfer-Encoding: chunked", "2\r\n{}\r\nzz\r\n")]
+    [InlineData("POST", "/v1/sites", false, "Transfer-Encoding: chunked", "2\r\n{}\r\nzz\r\n")]
+    [InlineData("PUT", "/v1/logon-points/A01", false, "Transfer-Encoding: chunked", "2\r\n{}\r\nzz\r\n{}\r\n0\r\n\r\n")]
+    [InlineData("PUT", "/v1/logon-points/A01", true, "Transfer-Encoding: chunked", "2\r\n{}\r\nzz\r\n{}\r\n0\r\n\r\n")]
+    [InlineData("POST", "/v1/no-such-path", true, "Transfer-Encoding: chunked", "2\r\n{}\r\nzz\r\n")]
+    [InlineData("DELETE", "/v1/fleet", true, "Transfer-Encoding: chunked", "zz\r\n")]
+    [InlineData("POST", "/v1/sites", true, "Content-Length: 3", "{}}garbage\r\n\r\n")]
+    [InlineData("GET", "/v1/sites", true, "Content-Length: 3", "{}}garbage\r\n\r\n")]
+    [InlineData("POST", "/v1/packages?version=2.00.1493.2000", true, "Transfer-Encoding: chunked", "2\r\nPK\r\nzz\r\n")]
+    [InlineData("POST", "/v1/packages?version=x", true, "Transfer-Encoding: chunked", "2\r\nPK\r\nzz\r\n")]
+    [InlineData("POST", "/v1/access/A01/cycle", false, "Transfer-Encoding: chunked", "2\r\n{}\r\nzz\r\n")]
+    [InlineData("GET", "/v1/sites", true, "Content-Length: 30", "{}")]
+    [InlineData("POST", "/v1/sites", false, "Content-Length: 30", "{}")]
+    [InlineData("POST", "/v1/sites", true, "Content-Length: 30", "{}")]
+    public async Task BrokenFramings_EndTheConnectionCleanly(string method, string path, bool admin, string framing, string body)
+    {
+        await using var app = await KestrelApp.StartAsync();
+        await using var connection = await RawConnection.OpenAsync(app.Address);
+        var head = Head(app, method, path, path.StartsWith("/v1/packages", StringComparison.Ordinal) ? "application/zip" : "application/json", framing);
+
+        await connection.SendAsync((admin ? head : head.Replace($"Authorization: Bearer {app.AdminToken}\r\n", "", StringComparison.Ordinal)) + body);
+        var shortBody = framing.StartsWith("Content-Length: 30", StringComparison.Ordinal);
+        if (shortBody)
+        {
+            // The client sends less than it announced and stops.
+            connection.EndSending();
+        }
+
+        var first = await connection.ReadResponseAsync();
+        if (!shortBody)
+        {
+            await connection.SendAsync(Get(app, Routes.Sites));
+        }
+
+        var next = await connection.ReadResponseAsync();
+
+        Assert.True(first is null ? shortBody : first.Status is >= 200 and < 500, $"the broken request: {first}");
+        Assert.True(next is null || next.Status < 500, $"after the broken body: {next}");
+        Assert.Empty(app.Log.Faults);
+    }
+
+    [Fact]
     public async Task BodyEndsBeforeItsContentLength_IsNoServerError()
     {
         await using var app = await KestrelApp.StartAsync();
