@@ -129,6 +129,37 @@ public sealed class TransportFaultTests
         app.Log.AssertNoErrors();
     }
 
+    /// <summary>
+    /// What Kestrel refuses while it parses the request line and headers, before any application code runs,
+    /// it answers itself with an empty body and closes the connection: those answers cannot be problem
+    /// documents (docs/PROTOCOL.md says so). They are still 4xx, and nothing is logged as an error.
+    /// </summary>
+    [Theory]
+    [InlineData("request line too long", 414)]
+    [InlineData("headers too large", 431)]
+    [InlineData("NUL in the path", 400)]
+    [InlineData("broken request line", 400)]
+    [InlineData("Content-Length not a number", 400)]
+    public async Task KestrelsOwnRefusals_AreEmpty4xx_ThatCloseTheConnection(string what, int status)
+    {
+        await using var app = await KestrelApp.StartAsync();
+        var request = what switch
+        {
+            "request line too long" => Get(app, "/v1/sites/" + new string('A', 9000)),
+            "headers too large" => Head(app, "GET", Routes.Sites, null, "X-Big: " + new string('x', 40_000)),
+            "NUL in the path" => Get(app, "/v1/sites/A%00"),
+            "broken request line" => "GET /v1/sites HTTP/9\r\n\r\n",
+            _ => Head(app, "POST", Routes.Sites, "application/json", "Content-Length: ten") + "{}",
+        };
+
+        var answer = await AnswerAsync(app, request);
+
+        Assert.NotNull(answer);
+        Assert.Equal(status, answer!.Status);
+        Assert.True(answer.Closes && answer.Body.Length == 0, $"Kestrel's own answer: {answer}");
+        app.Log.AssertNoErrors();
+    }
+
     internal static void AssertProblem(int status, RawResponse? answer)
     {
         Assert.NotNull(answer);
