@@ -74,12 +74,11 @@ internal static class JsonBody
         try
         {
             var value = fast?.Invoke(read.Buffer) ?? Parse(read.Buffer, type);
-            return value is null ? (null, Problems.Invalid("body", "the body is empty or null; send a JSON object")) : (value, null);
+            return value is null ? (null, Problems.Invalid(JsonFieldNames.Body, "the body is empty or null; send a JSON object")) : (value, null);
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Problems.Invalid(field, $"not valid JSON for this field (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
+            return (null, Problems.Invalid(JsonFieldNames.Of(e.Path, type), $"not valid JSON for this field (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
         }
         finally
         {

@@ -83,7 +83,10 @@ public static class HostileInput
         var example = Examples.For(operation, server);
         var text = example.ToJsonString();
         var names = example is JsonObject o ? o.Select(p => p.Key).ToArray() : [];
-        var field = names.Length == 0 ? Gen.Const("extra") : Gen.OneOf(Gen.OneOf(names), Gen.Const("extra"), Gen.Const("$type"));
+        // Names as the API spells them, in other cases (the protocol reads any case), and unknown ones.
+        var field = names.Length == 0
+            ? Gen.Const("extra")
+            : Gen.OneOf(Gen.OneOf(names), Gen.OneOf(names).Select(n => n.ToUpperInvariant()), Gen.Const("extra"), Gen.Const("$type"));
         return Gen.Frequency(
             (2, Gen.Const(Encoding.UTF8.GetBytes(text))),
             (6, Gen.Select(field, WrongValue, (name, value) =>

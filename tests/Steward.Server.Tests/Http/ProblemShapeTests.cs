@@ -69,6 +69,20 @@ public sealed class ProblemShapeTests(KestrelAppFixture fixture) : IClassFixture
         await Expect.FieldErrorAsync(await admin.GetAsync(path), field);
     }
 
+    [Theory]
+    [InlineData("/v1/sites/A01/version", "PUT", """{"VERSION": 5}""", "version")]
+    [InlineData("/v1/access/A01/cycle", "POST", """{"Addresses": [1]}""", "addresses[0]")]
+    [InlineData("/v1/access/A01/cycle", "POST", """{"addresses": [], "LastUpgrade": {"Succeeded": "yes"}}""", "lastUpgrade.succeeded")]
+    public async Task FieldSentInAnotherCase_IsNamedInTheApisCase(string path, string method, string json, string field)
+    {
+        using var admin = App.Admin();
+        using var body = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        var errors = await Expect.FieldErrorAsync(await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = body }), field);
+
+        Assert.NotEmpty(errors);
+    }
+
     [Fact]
     public async Task ReportField_IsNamedAsInTheBody()
     {
