@@ -132,9 +132,19 @@ public static class HostileInput
     private static readonly Gen<Framing> ArchiveFramings = Gen.OneOf(
         Gen.Const(Framing.ContentLength), Gen.Const(Framing.Chunked), Gen.Const(Framing.BadChunkSize), Gen.Const(Framing.ContentLengthLongThenEnd), Gen.Const(Framing.None));
 
-    private static readonly Gen<Credential> Credentials = Gen.Frequency(
-        (4, Gen.Const(Credential.Admin)), (3, Gen.Const(Credential.Client)), (1, Gen.Const(Credential.None)),
+    // Mostly the credentials the operation takes, so that most requests get past authentication to the checks behind it.
+    private static Gen<Credential> Credentials(ApiOperation operation) => Gen.Frequency(
+        (IsAgents(operation) ? 1 : 6, Gen.Const(Credential.Admin)), (IsAgents(operation) ? 6 : 1, Gen.Const(Credential.Client)), (1, Gen.Const(Credential.None)),
         (1, Gen.Const(Credential.UnknownBearer)), (1, Gen.Const(Credential.MalformedBasic)));
+
+    /// <summary>The operations agents call (their own credentials, or none at a logon point).</summary>
+    public static bool IsAgents(ApiOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return AgentPaths.Any(p => operation.Template.StartsWith(p, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] AgentPaths = ["/v1/access/", "/v1/agent/", "/v1/content/", "/v1/logon/"];
 
     /// <summary>A hostile request to one operation of the document.</summary>
     public static Gen<FuzzRequest> Request(ApiOperation operation, FuzzServer server)
@@ -151,7 +161,7 @@ public static class HostileInput
                 (5, Gen.Const<(string?, byte[], Framing)>((null, [], Framing.None))),
                 (1, Gen.Select(JsonContentTypes, Gen.Byte.Array[0, 100], BodyFramings, (type, bytes, framing) => (type, bytes, framing)))),
         };
-        return Gen.Select(method, Credentials, target, body, (m, credential, t, b) =>
+        return Gen.Select(method, Credentials(operation), target, body, (m, credential, t, b) =>
             new FuzzRequest(operation, m, credential, t.Item1, t.Item2, b.Type, b.Body, b.Framing));
     }
 
