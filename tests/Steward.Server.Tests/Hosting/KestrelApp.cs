@@ -45,12 +45,15 @@ public sealed class KestrelApp : IAsyncDisposable
             web.UseSetting("Steward:Data", data);
             web.UseSetting("Steward:Database", "sqlite");
             web.UseSetting("Steward:HeartbeatFlushMilliseconds", "50");
-            // Each request's start and Kestrel's account of each connection, to explain a failure.
-            web.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
-            web.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Debug");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<ILoggerProvider>(log);
+
+                // For the captured log only (the console stays as it is): each request's start and Kestrel's
+                // account of each connection, to explain a failure.
+                services.AddLogging(logging => logging
+                    .AddFilter<CapturedLog>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information)
+                    .AddFilter<CapturedLog>("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Debug));
                 services.PostConfigure<KestrelServerOptions>(k => kestrel?.Invoke(k));
             });
         });
