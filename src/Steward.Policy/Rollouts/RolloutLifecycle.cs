@@ -99,7 +99,7 @@ public static class RolloutLifecycle
     {
         ArgumentNullException.ThrowIfNull(rollout);
         return rollout.State is RolloutState.Pilot or RolloutState.Spreading
-            ? RolloutChange.Apply(Halted(rollout, now, "halted by an administrator"), $"Halted {rollout.Name} ({Counts(rollout)}): only clients that already run {rollout.To} are served it until it resumes.")
+            ? RolloutChange.Apply(Halted(rollout, now, "an administrator halted it"), $"Halted {rollout.Name} ({Counts(rollout)}): only clients that already run {rollout.To} are served it until it resumes.")
             : Refused(rollout, "halt", "only a rollout in pilot or spreading can be halted");
     }
 
@@ -126,7 +126,7 @@ public static class RolloutLifecycle
         var pilot = rollout with { State = RolloutState.Pilot };
         return pilotRunsTarget
             ? RolloutChange.Apply(Spread(pilot, now), $"Resumed {rollout.Name} into its pilot, and every pilot client runs {rollout.To}: it spreads from {Moment(now)} over {Duration.Format(rollout.Window)}.")
-            : RolloutChange.Apply(pilot, $"Resumed {rollout.Name} into its pilot after {Duration.Format(halted)} halted.");
+            : RolloutChange.Apply(pilot, $"Resumed {rollout.Name} into its pilot: it spreads when every pilot client runs {rollout.To}, or when promoted.");
     }
 
     /// <summary><c>abort</c> (an active rollout): the site keeps F; clients that run T keep it.</summary>
@@ -217,7 +217,7 @@ public static class RolloutLifecycle
         RolloutChange.Refuse(rollout, $"Cannot {verb} {rollout.Name}: it is {RolloutStates.Word(rollout.State)}, and {why}.");
 
     private static string Counts(Rollout rollout) =>
-        string.Create(CultureInfo.InvariantCulture, $"{rollout.Successes} upgrades succeeded, {rollout.Failures} failed");
+        string.Create(CultureInfo.InvariantCulture, $"{rollout.Successes} upgrade{(rollout.Successes == 1 ? "" : "s")} succeeded, {rollout.Failures} failed");
 
     // Lifecycle reasons tell moments as durations from 0; a server words its own times.
     private static string Moment(long t) => Moments.Format(t, TimeStyle.Scenario);

@@ -50,8 +50,8 @@ internal static class CycleRun
 
                 if (t >= desk.NextCompletion)
                 {
-                    desk.CompleteDue(t, ref sites, scratch);
-                    Note(events, scratch, t);
+                    // A completion's sentence tells its own moment.
+                    desk.CompleteDue(t, ref sites, events);
                 }
 
                 var client = schedule.ClientAt(i);
@@ -81,8 +81,7 @@ internal static class CycleRun
             series.Add(versions.At(nextHour / Hour));
         }
 
-        desk.CompleteDue(end, ref sites, scratch);
-        Note(events, scratch, end);
+        desk.CompleteDue(end, ref sites, events);
         desk.Now = end;
         var reason = $"{tally.Total:N0} maintenance cycles from {RolloutDesk.At(start)} to {RolloutDesk.At(end)} (every {Duration.Format(cycle)}; offline clients have none).";
         return new RunStepResult(step, start, end, tally.Total, tally.Outcomes(), tally.Kinds(), series, events.Count == 0 ? reason : $"{reason} {string.Join(" ", events)}");
