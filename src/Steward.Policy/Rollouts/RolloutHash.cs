@@ -32,6 +32,11 @@ public static class RolloutHash
         var written = Encoding.UTF8.GetBytes(a, bytes);
         written += Encoding.UTF8.GetBytes(b, bytes[written..]);
         written += Encoding.UTF8.GetBytes(c, bytes[written..]);
+        if (written <= ShortSha256.MaxLength)
+        {
+            return ShortSha256.First8(bytes[..written]);
+        }
+
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(bytes[..written], digest);
         return BinaryPrimitives.ReadUInt64BigEndian(digest);

@@ -175,13 +175,14 @@ public sealed class Fleet
             return;
         }
 
-        for (var k = 0; k < count; k++)
+        // Every client's flag is its own byte, so the clients can be hashed on every core.
+        Parallel.For(0, count, k =>
         {
             if (r.IsAbove(_names.Hash(prefix, [], start + k)))
             {
                 _flags[start + k] |= flag;
             }
-        }
+        });
     }
 
     private void Initialise(int client, AgentVersion? installed, SiteSet sites, bool travelling)

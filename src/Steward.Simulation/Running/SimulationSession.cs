@@ -156,6 +156,20 @@ public sealed class SimulationSession
     {
         var facts = Fleet.FactsOf(client);
         var plan = _desk.Plan(_sites);
+        Span<RolloutSeat> seats = stackalloc RolloutSeat[plan?.Active.Count ?? 0];
+        _desk.FillSeats(client, seats);
+        var decision = DecideWith(client, kind, point, facts, plan, seats);
+        Fleet.Apply(client, decision);
+        _desk.AfterDecision(client, facts.Installed, decision, kind == DecisionKind.Maintenance, _sites, events);
+        return decision;
+    }
+
+    /// <summary>
+    /// The decision for one client from facts and seats the caller gathered (<c>run</c> reads them from
+    /// copies in cycle order); a failing client's upgrade fails. Nothing is carried out.
+    /// </summary>
+    internal Decision DecideWith(int client, DecisionKind kind, in LogonPoint point, in ClientFacts facts, RolloutPlan? plan, ReadOnlySpan<RolloutSeat> seats)
+    {
         Decision decision;
         if (plan is null)
         {
@@ -168,8 +182,6 @@ public sealed class SimulationSession
         }
         else
         {
-            Span<RolloutSeat> seats = stackalloc RolloutSeat[plan.Active.Count];
-            _desk.FillSeats(client, seats);
             var serving = new Serving(plan, _desk.Now, seats);
             decision = kind switch
             {
@@ -179,15 +191,9 @@ public sealed class SimulationSession
             };
         }
 
-        if (kind == DecisionKind.Maintenance && decision.Outcome == Outcome.Upgraded && Fleet.FailsUpgrade(client))
-        {
-            decision = Decide.Failed(decision);
-        }
-
-        var before = facts.Installed;
-        Fleet.Apply(client, decision);
-        _desk.AfterDecision(client, before, decision, kind == DecisionKind.Maintenance, _sites, events);
-        return decision;
+        return kind == DecisionKind.Maintenance && decision.Outcome == Outcome.Upgraded && Fleet.FailsUpgrade(client)
+            ? Decide.Failed(decision)
+            : decision;
     }
 
     private StepResult SiteVersion(SiteVersionStep step)

@@ -135,3 +135,17 @@ public class ArithmeticTests
         Assert.Equal("2026-12-05 14:20 UTC", Moments.Format(new DateTimeOffset(2026, 12, 5, 14, 20, 0, TimeSpan.Zero).ToUnixTimeSeconds(), TimeStyle.Utc));
     }
 }
+
+/// <summary>The one-block SHA-256 behind <see cref="RolloutHash"/> agrees with the platform's SHA-256.</summary>
+public class HashProperties
+{
+    [Fact]
+    public void Hash_AgreesWithThePlatformsSha256_ForTextsOfEveryLength() =>
+        Gen.String[Gen.Char, 0, 80].Sample(
+            text =>
+            {
+                var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+                Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(digest), RolloutHash.Of(text));
+            },
+            iter: 20_000);
+}

@@ -26,6 +26,9 @@ internal static class CycleRun
         var versions = new VersionTally(fleet);
         var series = new List<SeriesPoint>();
         var nextHour = (start + Hour - 1) / Hour * Hour;
+        var lane = new CycleLane(fleet, schedule);
+        desk.OrderOffsets(schedule);
+        Span<RolloutSeat> seatBuffer = stackalloc RolloutSeat[SiteSet.Capacity];
 
         for (var round = start / cycle; round * cycle < end; round++)
         {
@@ -54,19 +57,24 @@ internal static class CycleRun
                     desk.CompleteDue(t, ref sites, events);
                 }
 
-                var client = schedule.ClientAt(i);
+                var client = lane.ClientAt(i);
                 if (fleet.IsOffline(client))
                 {
                     continue;
                 }
 
                 desk.Now = t;
-                var before = fleet.InstalledOf(client);
-                var decision = session.DecideFor(client, DecisionKind.Maintenance, default, scratch);
+                var facts = lane.FactsAt(i);
+                var plan = desk.Plan(sites);
+                var seats = seatBuffer[..(plan?.Active.Count ?? 0)];
+                desk.FillSeatsInOrder(i, client, seats);
+                var decision = session.DecideWith(client, DecisionKind.Maintenance, default, facts, plan, seats);
+                lane.Apply(i, facts, decision);
+                desk.AfterDecision(client, facts.Installed, decision, maintenance: true, sites, scratch);
                 tally.Add(decision);
-                if (before != decision.VersionAfter)
+                if (facts.Installed != decision.VersionAfter)
                 {
-                    versions.Move(before, decision.VersionAfter);
+                    versions.Move(facts.Installed, decision.VersionAfter);
                 }
 
                 if (scratch.Count != 0)
@@ -83,6 +91,7 @@ internal static class CycleRun
 
         desk.CompleteDue(end, ref sites, events);
         desk.Now = end;
+        desk.OrderOffsets(null);
         var reason = $"{tally.Total:N0} maintenance cycles from {RolloutDesk.At(start)} to {RolloutDesk.At(end)} (every {Duration.Format(cycle)}; offline clients have none).";
         return new RunStepResult(step, start, end, tally.Total, tally.Outcomes(), tally.Kinds(), series, events.Count == 0 ? reason : $"{reason} {string.Join(" ", events)}");
     }

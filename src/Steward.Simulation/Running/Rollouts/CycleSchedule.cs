@@ -21,11 +21,12 @@ internal sealed class CycleSchedule
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fleet.Count, 1 << ClientBits);
         Cycle = cycle;
         _keys = new long[fleet.Count];
-        for (var client = 0; client < _keys.Length; client++)
+        var keys = _keys;
+        Parallel.For(0, keys.Length, client =>
         {
             var phase = Policy.Rollouts.RolloutHash.Scale(cycle, fleet.Hash("cycle/", [], client));
-            _keys[client] = (phase << ClientBits) | (uint)client;
-        }
+            keys[client] = (phase << ClientBits) | (uint)client;
+        });
 
         Array.Sort(_keys);
     }

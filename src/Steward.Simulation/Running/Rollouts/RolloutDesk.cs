@@ -56,6 +56,27 @@ internal sealed class RolloutDesk(Fleet fleet)
         }
     }
 
+    /// <summary>
+    /// The seats of the client at <paramref name="position"/> of a run's cycle order, from offsets copied
+    /// into that order (<see cref="RolloutRecord.InCycleOrder"/>): read in sequence, not at random.
+    /// </summary>
+    public void FillSeatsInOrder(int position, int client, Span<RolloutSeat> seats)
+    {
+        for (var k = 0; k < seats.Length; k++)
+        {
+            seats[k] = _active[k].SeatInOrder(position, client);
+        }
+    }
+
+    /// <summary>Copies every started rollout's offsets into a run's cycle order (null: drop the copies).</summary>
+    public void OrderOffsets(CycleSchedule? schedule)
+    {
+        foreach (var record in _records)
+        {
+            record.OrderOffsets(schedule);
+        }
+    }
+
     /// <summary>The record of a rollout id, if a step declared it.</summary>
     public RolloutRecord? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -216,15 +237,12 @@ internal sealed class RolloutDesk(Fleet fleet)
         _stale = true;
     }
 
-    // Each client's offset floor(W × h(id + "/" + name)), computed once: a decision then compares integers.
+    // Each client's offset floor(W × h(id + "/" + name)), computed once (on every core: each client's is its
+    // own, so the result does not depend on the order): a decision then compares integers.
     private long[] Offsets(string id, long window)
     {
         var offsets = new long[fleet.Count];
-        for (var client = 0; client < offsets.Length; client++)
-        {
-            offsets[client] = RolloutHash.Scale(window, fleet.Hash(id, "/", client));
-        }
-
+        Parallel.For(0, offsets.Length, client => offsets[client] = RolloutHash.Scale(window, fleet.Hash(id, "/", client)));
         return offsets;
     }
 

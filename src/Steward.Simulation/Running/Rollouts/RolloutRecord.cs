@@ -27,4 +27,26 @@ internal sealed class RolloutRecord(string id, int site, int[] pilot, long[]? of
 
     /// <summary>A client's seat: pilot or not, and its offset in the window (0 for a window of 0).</summary>
     public RolloutSeat SeatOf(int client) => new(IsPilot(client), offsets is null ? 0 : offsets[client]);
+
+    /// <summary>The offsets in a run's cycle order, while a run lasts.</summary>
+    public long[]? InCycleOrder { get; private set; }
+
+    /// <summary>The seat of the client at a position of the run's cycle order.</summary>
+    public RolloutSeat SeatInOrder(int position, int client) => new(IsPilot(client), InCycleOrder is null ? 0 : InCycleOrder[position]);
+
+    /// <summary>Copies the offsets into the schedule's order, or drops the copy.</summary>
+    public void OrderOffsets(CycleSchedule? schedule)
+    {
+        if (schedule is null || offsets is null || Rollout is not { IsActive: true })
+        {
+            InCycleOrder = null;
+            return;
+        }
+
+        InCycleOrder = new long[schedule.Count];
+        for (var i = 0; i < InCycleOrder.Length; i++)
+        {
+            InCycleOrder[i] = offsets[schedule.ClientAt(i)];
+        }
+    }
 }
