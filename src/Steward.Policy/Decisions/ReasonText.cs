@@ -26,7 +26,7 @@ internal static class ReasonText
                 text.Append($"{where} {r.LogonPoint}: the client is neither assigned to nor inside the boundaries of any participating site ({sites.Format(r.Considered)}); a logon point does not patch a computer it does not manage, so nothing changed.");
                 break;
             case Outcome.NoCompatibleSite:
-                text.Append($"{where} {r.LogonPoint}: the computer is inside the boundaries of {WithLines(sites, r.Considered)}, but the logon point carries {offered} (senior site {source}, line {r.Offered?.Line}), and a new client is never assigned to a site older than its agent; nothing was installed.");
+                text.Append($"{where} {r.LogonPoint}: the computer is inside the boundaries of {WithLines(sites, r, r.Considered, null)}, but the logon point carries {offered} (senior site {source}, line {r.Offered?.Line}), and a new client is never assigned to a site older than its agent; nothing was installed.");
                 break;
             case Outcome.Installed:
                 text.Append($"{where} {r.LogonPoint}: installed {offered}, the package of senior site {source}, and assigned the computer to {sites.Format(r.Added)}.");
@@ -91,22 +91,29 @@ internal static class ReasonText
         return text.ToString();
     }
 
-    private static string WithLines(SiteTable sites, SiteSet set)
+    // Each site with the line it serves to the client as it is (or will be) after the decision.
+    private static string WithLines(SiteTable sites, in Reason r, SiteSet set, AgentVersion? clientVersion)
     {
+        var served = new ServedSites(sites, r.Plan, r.Open);
+        var servingT = served.ServingT(clientVersion);
         var text = new StringBuilder();
         foreach (var i in set)
         {
-            text.Append(text.Length == 0 ? "" : ", ").Append($"{sites[i].Code} (line {sites[i].Line})");
+            text.Append(text.Length == 0 ? "" : ", ").Append($"{sites[i].Code} (line {served.VersionOf(i, servingT).Line})");
         }
 
         return text.Length == 0 ? "none" : text.ToString();
     }
 
+    // R1 asks what the sites serve to a computer without an agent; R2 what they serve to the agent after the step.
+    private static AgentVersion? AgentVersionAfter(in Reason r) =>
+        r.Installed is null ? null : r.Outcome == Outcome.HotfixApplied ? r.Offered : r.Installed;
+
     private static void AppendRefused(StringBuilder text, SiteTable sites, in Reason r)
     {
         if (!r.Refused.IsEmpty)
         {
-            text.Append($" Not assigned to {WithLines(sites, r.Refused)}: older than the agent's line {AgentLine(r)}, which would make a mixed install.");
+            text.Append($" Not assigned to {WithLines(sites, r, r.Refused, AgentVersionAfter(r))}: older than the agent's line {AgentLine(r)}, which would make a mixed install.");
         }
     }
 
@@ -149,7 +156,7 @@ internal static class ReasonText
 
         if (!r.DroppedIncompatible.IsEmpty)
         {
-            text.Append($" Dropped {WithLines(sites, r.DroppedIncompatible)} after the upgrade: older than the new line {r.Offered?.Line}, {(r.DroppedIncompatible.Count == 1 ? "it cannot" : "they cannot")} manage the agent.");
+            text.Append($" Dropped {WithLines(sites, r, r.DroppedIncompatible, r.Offered)} after the upgrade: older than the new line {r.Offered?.Line}, {(r.DroppedIncompatible.Count == 1 ? "it cannot" : "they cannot")} manage the agent.");
         }
     }
 

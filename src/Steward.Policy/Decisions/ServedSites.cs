@@ -20,10 +20,16 @@ internal readonly struct ServedSites
     private readonly RolloutPlan? _plan;
 
     public ServedSites(SiteTable table, in Serving serving)
+        : this(table, serving.Plan, serving.Open)
+    {
+    }
+
+    /// <summary>The view a reason was decided with, from what it recorded.</summary>
+    public ServedSites(SiteTable table, RolloutPlan? plan, SiteSet open)
     {
         Table = table;
-        _plan = serving.Plan;
-        Open = serving.Open;
+        _plan = plan;
+        Open = open;
     }
 
     public SiteTable Table { get; }

@@ -123,6 +123,17 @@ public class ServedVersionTests
     }
 
     [Fact]
+    public void R1_AReasonNamesTheLinesTheSitesServe_NotTheirOwnVersions()
+    {
+        // A01 carries SP3; B01 spreads SP2 (its own version SP1): B01 is refused at line SP2, as it serves it.
+        var w = new RolloutWorld(a: "2.00.1493.3000");
+        w.Rollouts.Add(Rollout("B01", Sp2, RolloutState.Spreading, window: 100));
+        var decision = w.Logon(null, default, w.World.Point("DC1", "A01", "B01"), 0);
+        Assert.Equal(w.World.Set("B01"), decision.Reason.Refused);
+        Assert.Contains("Not assigned to B01 (line 2.00.1493.2xxx)", decision.Reason.Render(w.Sites), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void R2_ALogonPoint_CarriesTheVersionItsSeniorSiteServesToThisClient()
     {
         // B01's rollout is a hotfix for a pilot client at SP2: the logon point applies it to that client only.
