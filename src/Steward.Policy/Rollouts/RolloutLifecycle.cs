@@ -57,23 +57,23 @@ public static class RolloutLifecycle
     }
 
     /// <summary><c>promote</c>: a rollout in pilot spreads now.</summary>
-    public static RolloutChange Promote(Rollout rollout, long now)
+    public static RolloutChange Promote(Rollout rollout, long now, TimeStyle style = TimeStyle.Scenario)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         return rollout.State != RolloutState.Pilot
             ? Refused(rollout, "promote", "only a rollout in pilot can be promoted")
-            : RolloutChange.Apply(Spread(rollout, now), $"Promoted {rollout.Name}: it spreads from {Moment(now)} over {Duration.Format(rollout.Window)}.");
+            : RolloutChange.Apply(Spread(rollout, now), $"Promoted {rollout.Name}: it spreads from {Moments.Format(now, style)} over {Duration.Format(rollout.Window)}.");
     }
 
     /// <summary>
     /// The pilot ends by itself: a rollout in pilot spreads as soon as every pilot client runs exactly T.
     /// Null when nothing changes.
     /// </summary>
-    public static RolloutChange? PilotSucceeded(Rollout rollout, bool pilotRunsTarget, long now)
+    public static RolloutChange? PilotSucceeded(Rollout rollout, bool pilotRunsTarget, long now, TimeStyle style = TimeStyle.Scenario)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         return rollout.State == RolloutState.Pilot && pilotRunsTarget
-            ? RolloutChange.Apply(Spread(rollout, now), $"Every pilot client of {rollout.Name} runs {rollout.To}: it spreads from {Moment(now)} over {Duration.Format(rollout.Window)}.")
+            ? RolloutChange.Apply(Spread(rollout, now), $"Every pilot client of {rollout.Name} runs {rollout.To}: it spreads from {Moments.Format(now, style)} over {Duration.Format(rollout.Window)}.")
             : null;
     }
 
@@ -81,7 +81,7 @@ public static class RolloutLifecycle
     /// A spreading rollout completes once <c>now ≥ spreadStart + W</c>, at that moment: the site's
     /// version becomes T. Null when it is not due.
     /// </summary>
-    public static RolloutChange? CompleteIfDue(Rollout rollout, long now)
+    public static RolloutChange? CompleteIfDue(Rollout rollout, long now, TimeStyle style = TimeStyle.Scenario)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         if (rollout.State != RolloutState.Spreading || now < rollout.CompletesAt)
@@ -91,7 +91,7 @@ public static class RolloutLifecycle
 
         return RolloutChange.Apply(
             rollout with { State = RolloutState.Complete, EndedAt = rollout.CompletesAt },
-            $"{Capital(rollout.Name)} completed at {Moment(rollout.CompletesAt)}: site {rollout.Site} now serves {rollout.To} to every client.");
+            $"{Capital(rollout.Name)} completed at {Moments.Format(rollout.CompletesAt, style)}: site {rollout.Site} now serves {rollout.To} to every client.");
     }
 
     /// <summary><c>halt</c> by an administrator (in pilot or spreading).</summary>
@@ -108,7 +108,7 @@ public static class RolloutLifecycle
     /// spreadStart moves forward by the time spent halted; resumed into pilot, it spreads at once when
     /// every pilot client now runs T.
     /// </summary>
-    public static RolloutChange Resume(Rollout rollout, bool pilotRunsTarget, long now)
+    public static RolloutChange Resume(Rollout rollout, bool pilotRunsTarget, long now, TimeStyle style = TimeStyle.Scenario)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         if (rollout.State != RolloutState.Halted)
@@ -120,12 +120,12 @@ public static class RolloutLifecycle
         if (rollout.HaltedIn == RolloutState.Spreading)
         {
             var moved = rollout with { State = RolloutState.Spreading, SpreadStart = rollout.SpreadStart + halted };
-            return RolloutChange.Apply(moved, $"Resumed {rollout.Name} after {Duration.Format(halted)} halted: the window moves forward by as much, so it now completes at {Moment(moved.CompletesAt)} and the remaining clients keep their places.");
+            return RolloutChange.Apply(moved, $"Resumed {rollout.Name} after {Duration.Format(halted)} halted: the window moves forward by as much, so it now completes at {Moments.Format(moved.CompletesAt, style)} and the remaining clients keep their places.");
         }
 
         var pilot = rollout with { State = RolloutState.Pilot };
         return pilotRunsTarget
-            ? RolloutChange.Apply(Spread(pilot, now), $"Resumed {rollout.Name} into its pilot, and every pilot client runs {rollout.To}: it spreads from {Moment(now)} over {Duration.Format(rollout.Window)}.")
+            ? RolloutChange.Apply(Spread(pilot, now), $"Resumed {rollout.Name} into its pilot, and every pilot client runs {rollout.To}: it spreads from {Moments.Format(now, style)} over {Duration.Format(rollout.Window)}.")
             : RolloutChange.Apply(pilot, $"Resumed {rollout.Name} into its pilot: it spreads when every pilot client runs {rollout.To}, or when promoted.");
     }
 
@@ -218,9 +218,6 @@ public static class RolloutLifecycle
 
     private static string Counts(Rollout rollout) =>
         string.Create(CultureInfo.InvariantCulture, $"{rollout.Successes} upgrade{(rollout.Successes == 1 ? "" : "s")} succeeded, {rollout.Failures} failed");
-
-    // Lifecycle reasons tell moments as durations from 0; a server words its own times.
-    private static string Moment(long t) => Moments.Format(t, TimeStyle.Scenario);
 
     private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
