@@ -198,7 +198,7 @@ public class LifecycleTimeStyleTests
     public void AServersCompletion_IsToldAsAUtcDate()
     {
         var start = new DateTimeOffset(2026, 12, 2, 14, 20, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        var request = new RolloutRequest("sp2", Make.Code("B01"), RolloutWorld.Sp2, 0, 3 * 86_400, 5, Rollout.DefaultHaltRate);
+        var request = new RolloutRequest("sp2", Make.Code("B01"), RolloutWorld.Sp2, 0, 3 * 86_400, 5, Steward.Policy.Rollouts.Rollout.DefaultHaltRate);
         var spreading = RolloutLifecycle.Start(request, RolloutWorld.Sp1, null, false, start).Rollout!;
         var complete = RolloutLifecycle.CompleteIfDue(spreading, start + (4 * 86_400), TimeStyle.Utc)!;
         Assert.Contains("completed at 2026-12-05 14:20 UTC", complete.Reason, StringComparison.Ordinal);
