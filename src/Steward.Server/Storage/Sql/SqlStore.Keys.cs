@@ -31,7 +31,7 @@ internal sealed partial class SqlStore
                 var number = await c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(number), 0) + 1 FROM signing_keys", transaction: t).ConfigureAwait(false);
                 if (number != key.Number)
                 {
-                    return new StoreResult(StoreStatus.Conflict, $"another rotation made key {number - 1} meanwhile");
+                    return StoreResult.Refused(new KeyRotatedMeanwhile(number - 1));
                 }
 
                 await c.ExecuteAsync("UPDATE signing_keys SET state = @Endorsed WHERE state = @Active", new { SigningKeyStates.Endorsed, SigningKeyStates.Active }, t).ConfigureAwait(false);
@@ -51,21 +51,18 @@ internal sealed partial class SqlStore
                 var state = await c.QuerySingleOrDefaultAsync<string>("SELECT state FROM signing_keys WHERE number = @number", new { number }, t).ConfigureAwait(false);
                 if (state is null)
                 {
-                    return new StoreResult(StoreStatus.NotFound, $"there is no signing key {number}");
+                    return new StoreResult(StoreStatus.NotFound);
                 }
 
                 if (state != SigningKeyStates.Endorsed)
                 {
-                    return new StoreResult(StoreStatus.Conflict, state == SigningKeyStates.Active
-                        ? $"key {number} is the active key; rotate first ('steward key rotate')"
-                        : $"key {number} is retired already");
+                    return StoreResult.Refused(state == SigningKeyStates.Active ? new KeyActive(number) : new KeyRetiredAlready(number));
                 }
 
                 var pinning = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE pinned_key = @number", new { number }, t).ConfigureAwait(false);
                 if (pinning > 0)
                 {
-                    return new StoreResult(StoreStatus.Conflict,
-                        $"{pinning} client(s) still pin key {number}; it is retired when the last of them has adopted the active key at a cycle (or has been deleted)");
+                    return StoreResult.Refused(new KeyPinned(number, pinning));
                 }
 
                 await c.ExecuteAsync(
