@@ -5,6 +5,7 @@ using Steward.Protocol.Packages;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
 using Steward.Server.Security;
+using Steward.Server.Security.Access;
 using Steward.Server.Sites;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
@@ -21,7 +22,7 @@ internal static class PackageEndpoints
     {
         group.MapGet("/packages", async (IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListPackagesAsync(cancellationToken).ConfigureAwait(false)).Select(PackageViews.Of).ToList()))
-            .Produces<IReadOnlyList<PackageView>>().WithName("listPackages").WithSummary("Every published package.");
+            .Produces<IReadOnlyList<PackageView>>().WithName("listPackages").RequiresRole(AdminRole.Viewer).WithSummary("Every published package.");
 
         group.MapGet("/packages/{version}", async (string version, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -34,7 +35,7 @@ internal static class PackageEndpoints
 
             var row = await store.FindPackageAsync(parsed.Value.ToString(), cancellationToken).ConfigureAwait(false);
             return row is null ? Problems.NotFound($"no package of version {parsed} is published") : TypedResults.Ok(PackageViews.Of(row));
-        }).Produces<PackageView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getPackage").WithSummary("One package.");
+        }).Produces<PackageView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getPackage").RequiresRole(AdminRole.Viewer).WithSummary("One package.");
 
         group.MapPost("/packages", PublishAsync)
             .Accepts<Stream>("application/zip")
@@ -42,7 +43,7 @@ internal static class PackageEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithName("publishPackage").WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
+            .WithName("publishPackage").RequiresRole(AdminRole.Admin).WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
 
         group.MapDelete("/packages/{version}", async (string version, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -57,7 +58,7 @@ internal static class PackageEndpoints
             var result = await store.DeletePackageAsync(target, Audits.Of(http, time, "package.delete", target, ""), cancellationToken).ConfigureAwait(false);
             return result.Succeeded ? TypedResults.NoContent() : Problems.FromStore(result, $"package {target}");
         }).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-        .WithName("deletePackage").WithSummary("Delete a package no site serves.");
+        .WithName("deletePackage").RequiresRole(AdminRole.Admin).WithSummary("Delete a package no site serves.");
     }
 
     private static async Task<IResult> PublishAsync(
@@ -113,7 +114,7 @@ internal static class PackageEndpoints
         {
             Version = manifest.Version, Sha256 = archive.Sha256, Size = archive.Size, EntryPoint = manifest.EntryPoint, Files = manifest.Files.Count,
             Manifest = Convert.ToBase64String(signed), Signature = Convert.ToBase64String(key.Sign(signed)),
-            PublishedAt = now.ToUnixTimeMilliseconds(), PublishedBy = AdminTokenFilter.Actor(http),
+            PublishedAt = now.ToUnixTimeMilliseconds(), PublishedBy = Audits.Actor(http),
         };
 
         // The file goes into place before the row that names it, so no row ever names a missing file.

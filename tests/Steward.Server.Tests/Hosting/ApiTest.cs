@@ -13,11 +13,14 @@ public abstract class ApiTest : IAsyncLifetime
     /// <summary>Settings for this test's server, beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The clock of this test's server, or null for the system clock.</summary>
+    protected virtual TimeProvider? Time => null;
+
     protected StewardApp App => _app ?? throw new InvalidOperationException("The server has not started.");
 
     protected HttpClient Admin => App.Admin;
 
-    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings);
+    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings, Time);
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Steward.Server.Tests.Hosting;
 
@@ -33,7 +35,8 @@ public sealed class StewardApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<StewardApp> StartAsync(Engine engine, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the server; <paramref name="time"/> replaces the system clock (a FakeTimeProvider).</summary>
+    public static async Task<StewardApp> StartAsync(Engine engine, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var data = Directory.CreateTempSubdirectory("steward-test-").FullName;
         var database = engine == Engine.Postgres ? await PostgresDatabase.CreateAsync() : null;
@@ -45,6 +48,11 @@ public sealed class StewardApp : IAsyncDisposable
             if (database is not null)
             {
                 web.UseSetting("Steward:Connection", database.ConnectionString);
+            }
+
+            if (time is not null)
+            {
+                web.ConfigureTestServices(services => services.AddSingleton(time));
             }
 
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
