@@ -13,7 +13,7 @@ public abstract class MigrationTest : IAsyncLifetime
     protected abstract Engine Engine { get; }
 
     /// <summary>The database, with no schema until the test applies migrations.</summary>
-    protected DatabaseEngine Database => _database ?? throw new InvalidOperationException("the database is not made yet");
+    private protected DatabaseEngine Database => _database ?? throw new InvalidOperationException("the database is not made yet");
 
     public async Task InitializeAsync()
     {
