@@ -111,8 +111,10 @@ public static class StewardServer
         builder.Services.AddSingleton(s => s.GetRequiredService<IOptions<ServerOptions>>().Value);
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>()));
+        builder.Services.AddSingleton<PrivateDirectories>();
+        builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>(), s.GetRequiredService<PrivateDirectories>()));
         builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IHeartbeatWriter>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<PackageStore>();
         builder.Services.AddSingleton<SiteTables>();

@@ -7,7 +7,7 @@ namespace Steward.Server.Storage;
 /// each administrative write carries its audit row into the same transaction. Two implementations share
 /// the SQL: SQLite (embedded, the default) and PostgreSQL (several server processes on one database).
 /// </summary>
-internal interface IStewardStore
+internal interface IStewardStore : IHeartbeatWriter
 {
     /// <summary>Throws unless the database answers.</summary>
     Task PingAsync(CancellationToken cancellationToken);
@@ -58,9 +58,6 @@ internal interface IStewardStore
 
     /// <summary>Writes a decision and what it changed; <see cref="StoreStatus.RevisionMismatch"/> when the client changed meanwhile.</summary>
     Task<(StoreResult Result, long DecisionId)> SaveDecisionAsync(DecisionWrite write, CancellationToken cancellationToken);
-
-    /// <summary>Records last-seen times and repeated decisions, summed per client (<see cref="HeartbeatTotal.Sum"/>), in one transaction.</summary>
-    Task RecordHeartbeatsAsync(IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
 

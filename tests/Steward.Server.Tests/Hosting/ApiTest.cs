@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Steward.Server.Tests.Hosting;
 
 /// <summary>
@@ -20,7 +22,7 @@ public abstract class ApiTest : IAsyncLifetime
 
     protected HttpClient Admin => App.Admin;
 
-    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings, Time);
+    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings, Time is { } time ? services => services.AddSingleton(time) : null);
 
     public async Task DisposeAsync()
     {

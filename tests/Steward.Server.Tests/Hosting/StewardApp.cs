@@ -35,8 +35,8 @@ public sealed class StewardApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the server; <paramref name="time"/> replaces the system clock (a FakeTimeProvider).</summary>
-    public static async Task<StewardApp> StartAsync(Engine engine, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <summary>Starts the server; <paramref name="services"/> may replace some of its services (a store that fails, a log to read).</summary>
+    public static async Task<StewardApp> StartAsync(Engine engine, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("steward-test-").FullName;
         var database = engine == Engine.Postgres ? await PostgresDatabase.CreateAsync() : null;
@@ -50,14 +50,14 @@ public sealed class StewardApp : IAsyncDisposable
                 web.UseSetting("Steward:Connection", database.ConnectionString);
             }
 
-            if (time is not null)
-            {
-                web.ConfigureTestServices(services => services.AddSingleton(time));
-            }
-
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 web.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                web.ConfigureTestServices(services);
             }
         });
 
