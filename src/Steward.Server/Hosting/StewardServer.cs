@@ -125,8 +125,11 @@ public static class StewardServer
         builder.Services.AddSingleton<PackageOffers>();
         builder.Services.AddSingleton<StewardMetrics>();
         builder.Services.AddSingleton<HeartbeatQueue>();
+        builder.Services.AddSingleton<RefusalLimiter>();
+        builder.Services.AddSingleton<UnenrolledCleanup>();
         builder.Services.AddHostedService<ServerInitializer>();
         builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<UnenrolledCleanup>());
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddProblemDetails();
         AccessPolicies.AddTo(builder.Services);

@@ -70,6 +70,7 @@ internal sealed class PackageStore(ServerOptions options)
         return target;
     }
 
+    /// <summary>Removes an upload that was not moved into place (nothing happens when it was).</summary>
     public static void Discard(ReceivedArchive archive)
     {
         ArgumentNullException.ThrowIfNull(archive);

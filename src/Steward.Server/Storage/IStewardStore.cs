@@ -59,6 +59,15 @@ internal interface IStewardStore : IHeartbeatWriter
     /// <summary>Writes a decision and what it changed; <see cref="StoreStatus.RevisionMismatch"/> when the client changed meanwhile.</summary>
     Task<(StoreResult Result, long DecisionId)> SaveDecisionAsync(DecisionWrite write, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a decision of a computer that is not enrolled (<see cref="DecisionRow.Client"/> null): when the
+    /// computer's last one had the same <paramref name="key"/>, it is counted on that decision instead (true).
+    /// </summary>
+    Task<bool> RecordUnenrolledAsync(DecisionRow decision, string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes decisions of computers that are not enrolled last made before <paramref name="before"/> (Unix ms), in transactions of <paramref name="batch"/>; returns how many.</summary>
+    Task<long> DeleteUnenrolledDecisionsAsync(long before, int batch, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken);

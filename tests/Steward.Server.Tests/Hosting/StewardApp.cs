@@ -35,7 +35,7 @@ public sealed class StewardApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the server; <paramref name="services"/> may replace some of its services (a store that fails, a log to read).</summary>
+    /// <summary>Starts the server; <paramref name="services"/> replaces services after the server's own (a store that fails, a log to read, a fake clock).</summary>
     public static async Task<StewardApp> StartAsync(Engine engine, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("steward-test-").FullName;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Steward.Protocol;
 using Steward.Server.Tests.Hosting;
@@ -71,7 +72,7 @@ public abstract class AccessMatrixTests : ApiTest
         Client,
     }
 
-    protected override TimeProvider? Time => _time;
+    protected override Action<IServiceCollection>? Services => services => services.AddSingleton<TimeProvider>(_time);
 
     [Fact]
     public async Task EveryOperation_EveryCaller_ExactlyTheRuleAllows()

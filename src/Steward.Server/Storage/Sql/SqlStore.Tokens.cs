@@ -1,4 +1,5 @@
 using Dapper;
+using Steward.Server.Rules;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
@@ -20,9 +21,10 @@ internal sealed partial class SqlStore
         WriteAsync(
             async (c, t) =>
             {
-                if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM admin_tokens WHERE name = @Name", token, t).ConfigureAwait(false) > 0)
+                var taken = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM admin_tokens WHERE name = @Name", token, t).ConfigureAwait(false) > 0;
+                if (AdminRules.TokenName(token.Name, taken) is { } refusal)
                 {
-                    return new StoreResult(StoreStatus.AlreadyExists, $"a token named '{token.Name}' exists already (names of revoked tokens are not reused, so that the audit log's names stay unambiguous)");
+                    return new StoreResult(StoreStatus.AlreadyExists, refusal);
                 }
 
                 await c.ExecuteAsync(
@@ -46,16 +48,9 @@ internal sealed partial class SqlStore
                     return new StoreResult(StoreStatus.NotFound);
                 }
 
-                if (token.RevokedAt is not null)
+                if (AdminRules.TokenRevocation(token, admins, now) is { } refusal)
                 {
-                    return new StoreResult(StoreStatus.Conflict, $"token '{name}' is revoked already");
-                }
-
-                if (token.Role == "admin" && token.ActiveAt(now) && !admins.Any(a => a.Name != name && a.ActiveAt(now)))
-                {
-                    return new StoreResult(
-                        StoreStatus.Conflict,
-                        $"token '{name}' is the last active admin token: create another admin token first ('steward token create NAME --role admin'), so that someone can still administer the server");
+                    return StoreResult.Refused(refusal);
                 }
 
                 await c.ExecuteAsync("UPDATE admin_tokens SET revoked_at = @now WHERE name = @name", new { name, now }, t).ConfigureAwait(false);
