@@ -37,8 +37,13 @@ internal sealed partial class HeartbeatQueue(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _writer = new Thread(Run) { IsBackground = true, Name = "Steward heartbeat writer" };
-        _writer.Start();
+        // A host disposed before it started (a test host that failed to start) starts no writer.
+        if (Volatile.Read(ref _stopped) == 0)
+        {
+            _writer = new Thread(Run) { IsBackground = true, Name = "Steward heartbeat writer" };
+            _writer.Start();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -139,7 +144,13 @@ internal sealed partial class HeartbeatQueue(
     public void Dispose()
     {
         Stop();
-        _stopping.Dispose();
+
+        // A writer still inside a slow write after the stop's wait keeps its wake-up source: disposing it
+        // under the thread would end the process with an ObjectDisposedException.
+        if (_writer is null || !_writer.IsAlive)
+        {
+            _stopping.Dispose();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} batched heartbeats (last-seen times and repeats); they are dropped: {Error}")]
