@@ -9,6 +9,7 @@ using Steward.Cli.Server;
 using Steward.Cli.Simulate;
 using Steward.Cli.Sites;
 using Steward.Cli.Status;
+using Steward.Cli.Tokens;
 
 namespace Steward.Cli;
 
@@ -39,6 +40,7 @@ public static class StewardCli
             ClientCommand.Create(terminal, environment),
             StatusCommand.Create(terminal, environment),
             AuditCommand.Create(terminal, environment),
+            TokenCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -21,6 +21,9 @@ public static class Routes
     /// <summary>The trail of administrative changes.</summary>
     public const string Audit = "/v1/audit";
 
+    /// <summary>Administrator tokens: <c>GET</c> lists, <c>POST</c> makes one.</summary>
+    public const string Tokens = "/v1/tokens";
+
     /// <summary>The logon point of the given name: logon bootstrap and manual install.</summary>
     public static string Logon(string logonPoint) => $"/v1/logon/{Uri.EscapeDataString(logonPoint)}";
 
@@ -41,6 +44,9 @@ public static class Routes
 
     /// <summary>One logon point.</summary>
     public static string LogonPoint(string name) => $"{LogonPoints}/{Uri.EscapeDataString(name)}";
+
+    /// <summary>One administrator token: <c>DELETE</c> revokes it.</summary>
+    public static string Token(string name) => $"{Tokens}/{Uri.EscapeDataString(name)}";
 
     /// <summary>One client.</summary>
     public static string Client(string id) => $"{Clients}/{Uri.EscapeDataString(id)}";

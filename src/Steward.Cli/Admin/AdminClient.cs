@@ -138,7 +138,9 @@ internal sealed class AdminClient : IDisposable
             return new AdminFailure(
                 ExitCodes.NotAuthorized,
                 $"steward: the server at {Server} {refusal} from {_connection.TokenSource} ({code}{(problem?.Detail is { } detail ? $": {detail}" : "")})",
-                $"  the server writes its token to <data>/admin-token; pass it with --token or --token-file, or set ${ConnectionResolver.TokenVariable}");
+                status == HttpStatusCode.Unauthorized
+                    ? $"  the server writes its token to <data>/admin-token; pass it with --token or --token-file, or set ${ConnectionResolver.TokenVariable}"
+                    : "  the token's role does not allow this; an admin can make a token with the role it needs ('steward token create NAME --role operator|admin')");
         }
 
         var exitCode = code >= 500 ? ExitCodes.ServerFailed : ExitCodes.Refused;

@@ -14,10 +14,12 @@ using Steward.Server.Http.ApiDocument;
 using Steward.Server.LogonPoints;
 using Steward.Server.Packages;
 using Steward.Server.Security;
+using Steward.Server.Security.Access;
 using Steward.Server.Sites;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Sql;
 using Steward.Server.Telemetry;
+using Steward.Server.Tokens;
 
 namespace Steward.Server.Hosting;
 
@@ -132,6 +134,7 @@ public static class StewardServer
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        AccessPolicies.AddTo(builder.Services);
 
         // A lambda, not a method group: the generator that adds the XML comments intercepts only that form.
         builder.Services.AddOpenApi(o => OpenApiSetup.Configure(o));
@@ -142,22 +145,27 @@ public static class StewardServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         HealthEndpoints.Map(app);
         StewardMetrics.MapScrapeEndpoint(app);
 
-        var admin = app.MapGroup("/v1").AddEndpointFilter<AdminTokenFilter>().WithMetadata(ApiAccess.AdminToken).WithTags("admin");
+        // Each endpoint names its rule: the least administrator role it needs, the client policy, or AllowAnonymous.
+        var admin = app.MapGroup("/v1").WithMetadata(ApiAccess.AdminToken).WithTags("admin");
         SiteEndpoints.Map(admin);
         LogonPointEndpoints.Map(admin);
         PackageEndpoints.Map(admin);
         ClientEndpoints.Map(admin);
         FleetEndpoints.Map(admin);
         AuditEndpoints.Map(admin);
+        TokenEndpoints.Map(admin);
 
         var agents = app.MapGroup("/v1").WithTags("agent");
         LogonEndpoints.Map(agents);
         AccessPointEndpoints.Map(agents);
         ContentEndpoints.Map(agents);
+        EveryEndpointRuled.Check(((IEndpointRouteBuilder)app).DataSources);
     }
 }

@@ -14,6 +14,9 @@ internal static class RefusalWords
         SiteHasClients c => $"{c.Clients} client(s) are assigned to site {c.Site}; take their addresses out of its boundaries and let their maintenance cycles unassign them first",
         SitesMissing s => $"no site {string.Join(", ", s.Sites)} exists; create the site first",
         RevisionChanged r => $"site {r.Site} is at revision {r.Current}, not {r.Expected}; read it again and retry",
+        TokenNameTaken t => $"a token named '{t.Name}' exists already (names of revoked tokens are not reused, so that the audit log's names stay unambiguous)",
+        TokenRevokedAlready t => $"token '{t.Name}' is revoked already",
+        LastActiveAdmin a => $"token '{a.Name}' is the last active admin token: create another admin token first ('steward token create NAME --role admin'), so that someone can still administer the server",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "a refusal without words"),
     };
 }

@@ -26,3 +26,12 @@ internal sealed record SitesMissing(IReadOnlyList<string> Sites) : StoreRefusal;
 
 /// <summary>The site is at another revision than the one the change was made from.</summary>
 internal sealed record RevisionChanged(string Site, long Current, long Expected) : StoreRefusal;
+
+/// <summary>A token (perhaps revoked) has the name already; names are never reused.</summary>
+internal sealed record TokenNameTaken(string Name) : StoreRefusal;
+
+/// <summary>The token is revoked already.</summary>
+internal sealed record TokenRevokedAlready(string Name) : StoreRefusal;
+
+/// <summary>The token is the last active admin token: revoking it would lock every administrator out.</summary>
+internal sealed record LastActiveAdmin(string Name) : StoreRefusal;

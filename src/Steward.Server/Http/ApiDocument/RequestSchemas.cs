@@ -26,6 +26,9 @@ internal sealed class RequestSchemas : IOpenApiSchemaTransformer
         [typeof(LogonRequest)] = ["enrollmentSecret", "computerName", "addresses"],
         [typeof(CycleRequest)] = ["addresses"],
         [typeof(UpgradeReport)] = ["version"],
+
+        // `expiresIn` left out: a token that does not expire.
+        [typeof(TokenRequest)] = ["name", "role"],
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
