@@ -25,12 +25,16 @@ internal sealed class ServerConnection : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             AllowAutoRedirect = false,
             UseCookies = false,
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Trust.Validate(certificate, chain, errors) },
         })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue(AgentBuild.ProgramName, AgentBuild.Version.ToString()));
     }
+
+    /// <summary>The server certificates accepted over HTTPS: the computer's store, or the private CA of the state.</summary>
+    public ServerTrust Trust { get; } = new();
 
     /// <summary>The limits in force.</summary>
     public NetworkOptions Options { get; }
@@ -74,6 +78,10 @@ internal sealed class ServerConnection : IDisposable
             {
                 throw new AgentException($"{url} answered something that is not the expected document ({e.Message}).", e);
             }
+        }
+        catch (HttpRequestException e) when (Trust.Refused(e, url) is { } refused)
+        {
+            throw refused;
         }
         catch (HttpRequestException e)
         {
