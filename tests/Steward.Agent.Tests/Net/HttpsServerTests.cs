@@ -40,6 +40,22 @@ public sealed class HttpsServerTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCli_TrustsThePrivateCaGivenWithCa_AndOnlyThen()
+    {
+        using var ca = new TestCa("Steward CLI CA");
+        var caFile = ca.WritePem(_temp.Combine("ca.pem"));
+        await using var server = await RealServer.StartHttpsAsync(_temp.Combine("data"), ca.Issue(_temp.Path, "cli-server"), () => ca.Handler());
+        string[] common = ["site", "list", "--server", server.Origin.ToString(), "--token-file", Path.Combine(server.Data, "admin-token")];
+
+        var trusted = await RunAsync([.. common, "--ca", caFile]);
+        var untrusted = await RunAsync(common);
+
+        Assert.True(trusted.ExitCode == 0, trusted.Error);
+        Assert.Equal(4, untrusted.ExitCode);
+        Assert.Contains("cannot reach the server at", untrusted.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACertificateThatCannotBeServed_IsRefusedAtStart_WithOneLineAndExitCode2()
     {
         using var ca = new TestCa("Steward Refusal CA");
@@ -70,10 +86,13 @@ public sealed class HttpsServerTests : IDisposable
         Assert.Contains(words, line, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Error)> RunServerAsync(string scheme, params string[] arguments)
+    private Task<(int ExitCode, string Error)> RunServerAsync(string scheme, params string[] arguments) =>
+        RunAsync(["server", "--urls", $"{scheme}://127.0.0.1:1", "--data", _temp.Combine("refused-data"), .. arguments]);
+
+    private static async Task<(int ExitCode, string Error)> RunAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[RealServer.Cli, "server", "--urls", $"{scheme}://127.0.0.1:1", "--data", _temp.Combine("refused-data"), .. arguments])
+        foreach (var arg in (string[])[RealServer.Cli, .. arguments])
         {
             start.ArgumentList.Add(arg);
         }
