@@ -27,11 +27,12 @@ public static class StewardCli
     {
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(environment);
+        var server = ServerCommand.Create();
         var root = new RootCommand("Steward keeps the management agent on a fleet of computers installed, assigned to the right site and upgraded, safely.")
         {
             SimulateCommand.Create(terminal),
             CheckCommand.Create(terminal),
-            ServerCommand.Create(),
+            server,
             SiteCommand.Create(terminal, environment),
             LogonPointCommand.Create(terminal, environment),
             PackageCommand.Create(terminal, environment),
@@ -51,6 +52,15 @@ public static class StewardCli
             return ExitCodes.InvalidInput;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error }, cancellation).ConfigureAwait(false);
+        // The server stops itself on SIGTERM and SIGINT (its host writes what is batched, then it returns 0).
+        // System.CommandLine's own handling would hold the signal for its 2 s timeout, then end the process
+        // with 143 or 130 in the middle of that stop; the admin verbs keep it, to be cancelled by Ctrl+C.
+        var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error };
+        if (parsed.CommandResult.Command == server)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return await parsed.InvokeAsync(configuration, cancellation).ConfigureAwait(false);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class AgentSession : IDisposable
         _lock = held;
         Store = new StateStore(context.Layout);
         Pointer = new CurrentPointer(context.Layout);
-        Connection = new ServerConnection(context.Network);
+        Connection = new ServerConnection(context.Network, context.Time);
         Updater = new SelfUpdater(context.Layout, new PackageDownloader(Connection, context.Console), context.Console, context.Time);
     }
 

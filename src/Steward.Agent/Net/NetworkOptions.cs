@@ -8,4 +8,10 @@ internal sealed record NetworkOptions(TimeSpan ConnectTimeout, TimeSpan RequestT
 {
     /// <summary>The defaults: 15 s to connect, 100 s per request, 60 s without data in a download.</summary>
     public static NetworkOptions Default { get; } = new(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(60));
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> of a 429 the agent waits out before trying once more (5 s): a logon
+    /// script must not hold up a user's logon for long. A longer one is reported at once, with its time.
+    /// </summary>
+    public TimeSpan MaxRetryAfterWait { get; init; } = TimeSpan.FromSeconds(5);
 }

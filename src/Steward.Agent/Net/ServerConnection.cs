@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -14,11 +15,13 @@ internal sealed class ServerConnection : IDisposable
 {
     private readonly HttpClient _http;
 
-    /// <summary>A connection with the given limits.</summary>
-    public ServerConnection(NetworkOptions options)
+    /// <summary>A connection with the given limits; <paramref name="time"/> is the clock a <c>Retry-After</c> is waited out on.</summary>
+    public ServerConnection(NetworkOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        Time = time ?? TimeProvider.System;
+        Wait = (delay, cancel) => Task.Delay(delay, Time, cancel);
         _http = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
@@ -36,48 +39,71 @@ internal sealed class ServerConnection : IDisposable
     /// <summary>The server certificates accepted over HTTPS: the computer's store, or the private CA of the state.</summary>
     public ServerTrust Trust { get; } = new();
 
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>How a <c>Retry-After</c> is waited out (a test sees the wait instead of sleeping).</summary>
+    public Func<TimeSpan, CancellationToken, Task> Wait { get; set; }
+
     /// <summary>The limits in force.</summary>
     public NetworkOptions Options { get; }
 
     /// <summary>The underlying client, for downloads.</summary>
     public HttpClient Http => _http;
 
-    /// <summary>POSTs a JSON document and reads the JSON answer.</summary>
+    /// <summary>
+    /// POSTs a JSON document and reads the JSON answer. A 429 whose <c>Retry-After</c> is at most
+    /// <see cref="NetworkOptions.MaxRetryAfterWait"/> is waited out and the request sent once more; any other
+    /// refusal (a longer wait included) is an <see cref="AgentException"/> that says it.
+    /// </summary>
     public async Task<TResponse> PostAsync<TRequest, TResponse>(
         Uri url, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, ClientCredentials? credentials, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(url);
+        var content = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
+        var (status, bytes, retryAfter) = await SendAsync(url, content, credentials, cancel).ConfigureAwait(false);
+        if (status == HttpStatusCode.TooManyRequests && retryAfter is { } wait && wait <= Options.MaxRetryAfterWait)
+        {
+            await Wait(wait, cancel).ConfigureAwait(false);
+            (status, bytes, retryAfter) = await SendAsync(url, content, credentials, cancel).ConfigureAwait(false);
+        }
+
+        if ((int)status is < 200 or > 299)
+        {
+            throw Refusal(url, status, bytes, retryAfter);
+        }
+
+        if (status == HttpStatusCode.NoContent || bytes.Length == 0)
+        {
+            return default!;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, responseType)
+                ?? throw new AgentException($"{url} answered an empty document.");
+        }
+        catch (JsonException e)
+        {
+            throw new AgentException($"{url} answered something that is not the expected document ({e.Message}).", e);
+        }
+    }
+
+    // One request: the status, the body, and how long the server asked to wait (Retry-After), if it did.
+    private async Task<(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter)> SendAsync(Uri url, byte[] content, ClientCredentials? credentials, CancellationToken cancel)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(Options.RequestTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType)),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = credentials?.Header();
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Refusal(url, response.StatusCode, bytes);
-            }
-
-            if (response.StatusCode == HttpStatusCode.NoContent || bytes.Length == 0)
-            {
-                return default!;
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize(bytes, responseType)
-                    ?? throw new AgentException($"{url} answered an empty document.");
-            }
-            catch (JsonException e)
-            {
-                throw new AgentException($"{url} answered something that is not the expected document ({e.Message}).", e);
-            }
+            var after = response.Headers.RetryAfter;
+            var retryAfter = after?.Delta ?? (after?.Date is { } date ? date - Time.GetUtcNow() : null);
+            return (response.StatusCode, bytes, retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter);
         }
         catch (HttpRequestException e) when (Trust.Refused(e, url) is { } refused)
         {
@@ -94,7 +120,7 @@ internal sealed class ServerConnection : IDisposable
     }
 
     /// <summary>The server's refusal in words: the problem document's detail and field errors when there is one.</summary>
-    public static AgentException Refusal(Uri url, HttpStatusCode status, byte[] body)
+    public static AgentException Refusal(Uri url, HttpStatusCode status, byte[] body, TimeSpan? retryAfter = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         string? words = null;
@@ -115,7 +141,8 @@ internal sealed class ServerConnection : IDisposable
         }
 
         var code = (int)status;
-        return new AgentException($"{url} refused with {code} {status}{(words is null ? "" : ": " + words)}")
+        var wait = retryAfter is { } after ? string.Create(CultureInfo.InvariantCulture, $" (the server asks to wait {Math.Ceiling(after.TotalSeconds)} s before trying again)") : "";
+        return new AgentException($"{url} refused with {code} {status}{(words is null ? "" : ": " + words)}{wait}")
         {
             // Server trouble may pass; a 4xx is the server's considered answer to this request.
             Transient = code >= 500 || status == HttpStatusCode.TooManyRequests || status == HttpStatusCode.RequestTimeout,

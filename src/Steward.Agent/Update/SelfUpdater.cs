@@ -42,9 +42,8 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
             Console.Step(UpdateSteps.Switch, version, $"pointing the agent at {version} (it was {running ?? "not installed"})");
             pointer.Switch(version);
             Console.Step(UpdateSteps.Switched, version, $"{version} is the installed agent");
-            Cleanup(signed, keep: running);
             var words = running is null ? $"Installed version {version}." : $"Upgraded from {running} to {version}; {running} is kept as the previous version.";
-            return new UpdateResult(version, true, words, version, false);
+            return new UpdateResult(version, true, string.Join(' ', CleanUp(signed, keep: running).Prepend(words)), version, false);
         }
         catch (PackageException e)
         {
@@ -180,21 +179,42 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
     }
 
     // After the switch: the download is no longer needed, and only the new and the previous version are kept.
-    private void Cleanup(SignedManifest signed, string? keep)
+    // Best effort, each part on its own: the new version is installed and running whatever fails here, so a
+    // failure is said (and returned, for the result's words) but refuses nothing.
+    private List<string> CleanUp(SignedManifest signed, string? keep)
     {
+        var failures = new List<string>();
         var partial = Layout.Partial(signed.Sha256);
-        if (File.Exists(partial))
+        BestEffort(failures, $"the download {Path.GetFileName(partial)}", () =>
         {
-            File.Delete(partial);
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+        });
+        var versions = new VersionStore(Layout);
+        foreach (var old in versions.Complete().Select(v => v.ToString()).Where(v => v != signed.Version && v != keep))
+        {
+            BestEffort(failures, $"the old version {old}", () => versions.Remove(old));
         }
 
-        var versions = new VersionStore(Layout);
-        foreach (var old in versions.Complete().Select(v => v.ToString()))
+        foreach (var failure in failures)
         {
-            if (old != signed.Version && old != keep)
-            {
-                versions.Remove(old);
-            }
+            Console.Problem($"update to {signed.Version}: {failure}");
+        }
+
+        return failures;
+    }
+
+    private static void BestEffort(List<string> failures, string what, Action remove)
+    {
+        try
+        {
+            remove();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failures.Add($"Removing {what} failed ({e.Message}); it is tried again later (the next start removes a leftover download or an incomplete version, the next update a complete old one).");
         }
     }
 

@@ -54,15 +54,23 @@ public static class ManifestSignature
             throw new PackageException("The package manifest's signature does not verify with the server key pinned at enrollment; refused.");
         }
 
+        SignedManifest? manifest;
         try
         {
-            return JsonSerializer.Deserialize(bytes, ProtocolJson.Default.SignedManifest)
-                ?? throw new PackageException("The signed manifest is empty; refused.");
+            manifest = JsonSerializer.Deserialize(bytes, ProtocolJson.Default.SignedManifest);
         }
         catch (JsonException e)
         {
             throw new PackageException("The signed manifest is not valid JSON; refused.", e);
         }
+
+        // Signed by the server, yet still read as input: a manifest without these would fail later, less clearly.
+        if (manifest is null || manifest.Version is null || manifest.Sha256 is null || manifest.EntryPoint is null || manifest.Size < 0)
+        {
+            throw new PackageException("The signed manifest lacks its version, size, SHA-256 or entry point; refused.");
+        }
+
+        return manifest;
     }
 
     /// <summary>The public key as SubjectPublicKeyInfo, base64: what agents pin.</summary>

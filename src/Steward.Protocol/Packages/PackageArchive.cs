@@ -73,9 +73,9 @@ public static class PackageArchive
     /// <summary>
     /// Checks a whole archive: the manifest is valid and declares <paramref name="expectedVersion"/> (when
     /// given), every listed file is there with its size and hash, and nothing else is. Throws
-    /// <see cref="PackageException"/> with what is wrong.
+    /// <see cref="PackageException"/> with what is wrong and where.
     /// </summary>
-    public static PackageManifest Inspect(Stream archive, AgentVersion? expectedVersion = null)
+    public static PackageManifest Inspect(Stream archive, AgentVersion? expectedVersion = null) => Guarded(() =>
     {
         using var zip = Open(archive);
         var manifest = ReadManifest(zip);
@@ -84,15 +84,14 @@ public static class PackageArchive
             throw new PackageException($"The archive holds version {manifest.Version} (its manifest says so), not the declared {expected}.");
         }
 
-        foreach (var file in manifest.Files)
+        for (var i = 0; i < manifest.Files.Count; i++)
         {
-            var entry = zip.GetEntry(file.Path) ?? throw new PackageException($"The manifest lists '{file.Path}', which is not in the archive.");
-            using var stream = entry.Open();
-            VerifyCopy(stream, Stream.Null, file);
+            using var stream = zip.GetEntry(manifest.Files[i].Path)!.Open();
+            VerifyCopy(stream, Stream.Null, manifest.Files[i], i);
         }
 
         return manifest;
-    }
+    });
 
     /// <summary>
     /// Extracts every file into <paramref name="directory"/> (which must be empty or absent), checking each
@@ -101,31 +100,48 @@ public static class PackageArchive
     public static PackageManifest Extract(Stream archive, string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        using var zip = Open(archive);
-        var manifest = ReadManifest(zip);
-        var root = Path.GetFullPath(directory);
-        Directory.CreateDirectory(root);
-        foreach (var file in manifest.Files)
+        return Guarded(() =>
         {
-            var entry = zip.GetEntry(file.Path) ?? throw new PackageException($"The manifest lists '{file.Path}', which is not in the archive.");
-            var target = Path.GetFullPath(Path.Combine(root, file.Path));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            using (var source = entry.Open())
-            using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using var zip = Open(archive);
+            var manifest = ReadManifest(zip);
+            var root = Path.GetFullPath(directory);
+            Directory.CreateDirectory(root);
+            for (var i = 0; i < manifest.Files.Count; i++)
             {
-                VerifyCopy(source, output, file);
-                output.Flush(flushToDisk: true);
+                var file = manifest.Files[i];
+                var target = Path.GetFullPath(Path.Combine(root, file.Path));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                using (var source = zip.GetEntry(file.Path)!.Open())
+                using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    VerifyCopy(source, output, file, i);
+                    output.Flush(flushToDisk: true);
+                }
+
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(target, file.Executable
+                        ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute
+                        : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                }
             }
 
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(target, file.Executable
-                    ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute
-                    : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            }
+            return manifest;
+        });
+    }
+
+    // A damaged zip can fail wherever it is read (the central directory is read on first use, an entry's
+    // data when it is opened and read): those failures are the archive's fault, so they are refusals.
+    private static PackageManifest Guarded(Func<PackageManifest> read)
+    {
+        try
+        {
+            return read();
         }
-
-        return manifest;
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or EndOfStreamException)
+        {
+            throw PackageException.Of(PackageException.ArchiveField, $"The package is not a valid zip archive: {e.Message}", e);
+        }
     }
 
     private static ZipArchive Open(Stream archive)
@@ -142,82 +158,74 @@ public static class PackageArchive
 
     private static PackageManifest ReadManifest(ZipArchive zip)
     {
-        var entry = zip.GetEntry(ManifestName) ?? throw new PackageException($"The archive has no {ManifestName}; build packages with 'steward package build'.");
-        if (entry.Length > MaxManifestBytes)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
         {
-            throw new PackageException($"{ManifestName} is {entry.Length} bytes; at most {MaxManifestBytes} are read.");
-        }
-
-        PackageManifest? manifest;
-        try
-        {
-            using var stream = entry.Open();
-            manifest = JsonSerializer.Deserialize(stream, ProtocolJson.Default.PackageManifest);
-        }
-        catch (JsonException e)
-        {
-            throw new PackageException($"{ManifestName} is not valid JSON: {e.Message}", e);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new PackageException($"{ManifestName} cannot be decompressed: {e.Message}", e);
-        }
-
-        if (manifest is null || manifest.Format != 1 || manifest.Files is null || manifest.Version is null || manifest.EntryPoint is null)
-        {
-            throw new PackageException($"{ManifestName} is not a format-1 package manifest (format, version, entryPoint and files are required).");
-        }
-
-        var version = AgentVersion.Parse(manifest.Version);
-        if (!version.Success)
-        {
-            throw new PackageException($"{ManifestName}: {version.Error}");
-        }
-
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in manifest.Files)
-        {
-            CheckPath(file.Path);
-            if (!listed.Add(file.Path))
+            if (!names.Add(entry.FullName))
             {
-                throw new PackageException($"{ManifestName} lists '{file.Path}' twice.");
-            }
-
-            if (file.Size < 0 || file.Sha256 is not { Length: 64 })
-            {
-                throw new PackageException($"{ManifestName}: '{file.Path}' needs a size and a SHA-256 of 64 hex digits.");
+                throw new PackageException($"The archive holds '{entry.FullName}' twice.");
             }
         }
 
-        if (!listed.Contains(manifest.EntryPoint))
-        {
-            throw new PackageException($"{ManifestName}: the entry point '{manifest.EntryPoint}' is not one of the listed files.");
-        }
-
+        var manifest = PackageManifestRules.Check(ParseManifest(zip));
+        var listed = manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var entryInZip in zip.Entries)
         {
-            if (entryInZip.FullName != ManifestName && !listed.Contains(entryInZip.FullName) && !entryInZip.FullName.EndsWith('/'))
+            if (entryInZip.FullName != ManifestName && !entryInZip.FullName.EndsWith('/') && !listed.Contains(entryInZip.FullName))
             {
                 throw new PackageException($"The archive holds '{entryInZip.FullName}', which the manifest does not list.");
             }
         }
 
-        return manifest with { Version = version.Value.ToString() };
+        for (var i = 0; i < manifest.Files.Count; i++)
+        {
+            var file = manifest.Files[i];
+            var entry = zip.GetEntry(file.Path) ?? throw PackageException.Of(PackageManifestRules.FileField(i), $"The manifest lists '{file.Path}', which is not in the archive.");
+            if (entry.Length != file.Size)
+            {
+                throw PackageException.Of(PackageManifestRules.FileField(i), $"'{file.Path}' is {entry.Length} bytes by the archive's directory; its manifest declares {file.Size}.");
+            }
+        }
+
+        return manifest;
     }
 
-    private static void CheckPath(string? path)
+    private static PackageManifest? ParseManifest(ZipArchive zip)
     {
-        if (string.IsNullOrEmpty(path) || path.Contains('\\', StringComparison.Ordinal) || path.StartsWith('/') || path.Contains(':', StringComparison.Ordinal)
-            || path.Split('/').Any(part => part is "" or "." or ".."))
+        var entry = zip.GetEntry(ManifestName) ?? throw PackageException.Of(PackageManifestRules.Field, $"The archive has no {ManifestName}; build packages with 'steward package build'.");
+        if (entry.Length > MaxManifestBytes)
         {
-            throw new PackageException($"{ManifestName} lists the path '{path}': paths must be relative, use '/', and hold no empty, '.' or '..' parts.");
+            throw PackageException.Of(PackageManifestRules.Field, $"{ManifestName} is {entry.Length} bytes; at most {MaxManifestBytes} are read.");
+        }
+
+        try
+        {
+            // Read at most one byte past the limit, whatever size the zip's directory claims.
+            using var stream = entry.Open();
+            var bytes = new byte[MaxManifestBytes + 1];
+            var length = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (length > MaxManifestBytes)
+            {
+                throw PackageException.Of(PackageManifestRules.Field, $"{ManifestName} is larger than the {MaxManifestBytes} bytes read.");
+            }
+
+            return JsonSerializer.Deserialize(bytes.AsSpan(0, length), ProtocolJson.Default.PackageManifest);
+        }
+        catch (JsonException e)
+        {
+            throw PackageException.Of(PackageManifestRules.Field, $"{ManifestName} is not valid JSON: {e.Message}", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw PackageException.Of(PackageManifestRules.Field, $"{ManifestName} cannot be decompressed: {e.Message}", e);
         }
     }
 
     // Copies at most the declared size plus one byte, so an entry that decompresses to more (a zip bomb,
     // or a tampered file) is caught without reading it all.
-    private static void VerifyCopy(Stream source, Stream target, PackageFile file)
+    private static void VerifyCopy(Stream source, Stream target, PackageFile file, int index)
     {
+        var field = PackageManifestRules.FileField(index);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         long total = 0;
@@ -229,7 +237,7 @@ public static class PackageArchive
                 total += read;
                 if (total > file.Size)
                 {
-                    throw new PackageException($"'{file.Path}' is larger than the {file.Size} bytes its manifest declares.");
+                    throw PackageException.Of(field, $"'{file.Path}' is larger than the {file.Size} bytes its manifest declares.");
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -238,17 +246,17 @@ public static class PackageArchive
         }
         catch (InvalidDataException e)
         {
-            throw new PackageException($"'{file.Path}' cannot be decompressed: {e.Message}", e);
+            throw PackageException.Of(field, $"'{file.Path}' cannot be decompressed: {e.Message}", e);
         }
 
         if (total != file.Size)
         {
-            throw new PackageException($"'{file.Path}' has {total} bytes; its manifest declares {file.Size}.");
+            throw PackageException.Of(field, $"'{file.Path}' has {total} bytes; its manifest declares {file.Size}.");
         }
 
         if (!string.Equals(Convert.ToHexStringLower(hash.GetHashAndReset()), file.Sha256, StringComparison.OrdinalIgnoreCase))
         {
-            throw new PackageException($"'{file.Path}' does not match the SHA-256 its manifest declares.");
+            throw PackageException.Of(field, $"'{file.Path}' does not match the SHA-256 its manifest declares.");
         }
     }
 }

@@ -14,7 +14,7 @@ internal static class LogonEndpoints
         group.MapPost("/logon/{name}", async (string name, HttpRequest http, LogonService logon, ServerOptions options, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.LogonRequest).ConfigureAwait(false);
-            return problem ?? await logon.LogonAsync(name, request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
+            return problem ?? await logon.LogonAsync(name, request!, AccessPoints.Origin(http, options), http.HttpContext.Connection.RemoteIpAddress, cancellationToken).ConfigureAwait(false);
         })
         .Accepts<LogonRequest>("application/json")
         .Produces<LogonResponse>()

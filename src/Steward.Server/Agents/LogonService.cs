@@ -1,3 +1,4 @@
+using System.Net;
 using Steward.Policy.Boundaries;
 using Steward.Policy.Decisions;
 using Steward.Policy.Sites;
@@ -15,11 +16,18 @@ namespace Steward.Server.Agents;
 /// A logon point's answer (SPEC R1, R2): reads the facts, asks <see cref="Decide"/>, records the decision
 /// and only then answers. A new computer that gets an agent is enrolled: it receives its id and secret.
 /// </summary>
-internal sealed class LogonService(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKey signingKey, TimeProvider time)
+internal sealed class LogonService(
+    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKey signingKey, RefusalLimiter refusals, TimeProvider time)
 {
     private const int Attempts = 5;
 
-    public async Task<IResult> LogonAsync(string pointName, LogonRequest request, string origin, CancellationToken cancellationToken)
+    private const string UnknownPointOrSecret = "no logon point has this name and enrollment secret; check the logon script's address and secret";
+
+    // What an unknown logon point's secret is checked against: the hash of a secret nobody knows.
+    private static readonly string UnknownPointHash = Secrets.Hash(Secrets.New(""));
+
+    /// <summary>The answer to <paramref name="request"/> at logon point <paramref name="pointName"/>, from <paramref name="source"/> (the limit on refusals counts per source).</summary>
+    public async Task<IResult> LogonAsync(string pointName, LogonRequest request, string origin, IPAddress? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
@@ -57,15 +65,12 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
             return Problems.Invalid(errors);
         }
 
+        // An unknown logon point and a wrong secret get the same answer after the same work (the secret is
+        // hashed either way), so that the answer does not tell which logon point names exist.
         var point = await store.FindLogonPointAsync(pointName, cancellationToken).ConfigureAwait(false);
-        if (point is null)
+        if (!Secrets.Matches(request.EnrollmentSecret ?? "", point?.SecretHash ?? UnknownPointHash) || point is null)
         {
-            return Problems.NotFound($"there is no logon point '{pointName}'; check the logon script's address");
-        }
-
-        if (!Secrets.Matches(request.EnrollmentSecret ?? "", point.SecretHash))
-        {
-            return Problems.Unauthorized($"the enrollment secret is not logon point {point.Name}'s; check the logon script");
+            return Problems.Unauthorized(UnknownPointOrSecret);
         }
 
         for (var attempt = 0; attempt < Attempts; attempt++)
@@ -114,6 +119,13 @@ internal sealed class LogonService(IStewardStore store, SiteTables tables, Decis
                     Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
                     Addresses = AgentInput.Canonical(addresses),
                 };
+            }
+
+            // Only a computer that is refused and stays unenrolled counts against its source's limit.
+            if (client is null && !enroll && refusals.Refuse(source) is { } wait)
+            {
+                return new TooManyRequests(wait, $"too many computers that are not enrolled were refused from {RefusalLimiter.Partition(source)} lately; this logon was not decided. "
+                    + $"Try again in {Math.Ceiling(wait.TotalSeconds)} s (the limit is Steward:UnenrolledRefusalLimit per Steward:UnenrolledRefusalWindowSeconds)");
             }
 
             var context = new DecisionContext(trigger.Value, point.Name, computer!);

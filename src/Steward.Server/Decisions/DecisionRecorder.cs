@@ -58,13 +58,20 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
             return Recorded.Repeat;
         }
 
+        // A computer that is not enrolled and is not enrolled now has no client row: its repeats are folded
+        // by its name, at once (decision 0011).
+        if (before is null && after is null)
+        {
+            return await store.RecordUnenrolledAsync(row, key, cancellationToken).ConfigureAwait(false) ? Recorded.Repeat : Recorded.Written;
+        }
+
         var write = new DecisionWrite(row, after, IsNew: before is null, ExpectedRevision: before?.Revision ?? 0);
         var (result, _) = await store.SaveDecisionAsync(write, cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {
             StoreStatus.Ok => Recorded.Written,
             StoreStatus.RevisionMismatch => Recorded.Stale,
-            _ => throw new InvalidOperationException($"Recording a decision for {context.Computer} was refused: {result.Status} {result.Message}"),
+            _ => throw new InvalidOperationException($"Recording a decision for {context.Computer} was refused: {result.Status} {result.Refusal}"),
         };
     }
 

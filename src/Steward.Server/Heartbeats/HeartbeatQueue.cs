@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Steward.Server.Hosting;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
+using Steward.Server.Telemetry;
 
 namespace Steward.Server.Heartbeats;
 
@@ -14,21 +15,35 @@ namespace Steward.Server.Heartbeats;
 /// <remarks>
 /// The writer has a thread of its own: SQLite's calls are synchronous under their async names, and a
 /// batch written on a thread-pool thread would hold up the requests queued behind it (measured: the
-/// access point's p99 rose from about 10 ms to over 80 ms on one core).
+/// access point's p99 rose from about 10 ms to over 80 ms on one core). Whatever a write throws, the
+/// thread carries on: the batch is dropped and the failure logged, counted and shown by <c>/readyz</c>
+/// (<see cref="Failure"/>) until a write succeeds again. It stops after the web host (hosted services
+/// stop in reverse order, and the web host's is registered after the application's), so the requests
+/// answered during a stop have their heartbeats written too.
 /// </remarks>
-internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions options, ILogger<HeartbeatQueue> log) : IHostedService, IDisposable
+internal sealed partial class HeartbeatQueue(
+    IHeartbeatWriter writer, ServerOptions options, StewardMetrics metrics, TimeProvider time, ILogger<HeartbeatQueue> log) : IHostedService, IDisposable
 {
     private readonly Channel<Heartbeat> _channel = Channel.CreateUnbounded<Heartbeat>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private Thread? _writer;
     private int _stopped;
+    private HeartbeatFailure? _failure;
+
+    /// <summary>Null while heartbeats are written; otherwise since when and why they are not.</summary>
+    public HeartbeatFailure? Failure => Volatile.Read(ref _failure);
 
     public void Enqueue(Heartbeat heartbeat) => _channel.Writer.TryWrite(heartbeat);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _writer = new Thread(Run) { IsBackground = true, Name = "Steward heartbeat writer" };
-        _writer.Start();
+        // A host disposed before it started (a test host that failed to start) starts no writer.
+        if (Volatile.Read(ref _stopped) == 0)
+        {
+            _writer = new Thread(Run) { IsBackground = true, Name = "Steward heartbeat writer" };
+            _writer.Start();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -69,6 +84,7 @@ internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions 
 
     private void Drain(ChannelReader<Heartbeat> reader, List<Heartbeat> batch, List<HeartbeatTotal> totals)
     {
+        var wrote = false;
         while (true)
         {
             batch.Clear();
@@ -79,28 +95,67 @@ internal sealed partial class HeartbeatQueue(IStewardStore store, ServerOptions 
 
             if (batch.Count == 0)
             {
+                // While writes fail, an interval with nothing to write still tries an empty one, so that the
+                // recovery is seen even when no agent calls (a load balancer may have taken the server out).
+                if (!wrote && Failure is not null)
+                {
+                    Write(batch, totals);
+                }
+
                 return;
             }
 
-            try
-            {
-                HeartbeatTotal.Sum(batch, totals);
-                store.RecordHeartbeatsAsync(totals, CancellationToken.None).GetAwaiter().GetResult();
-            }
-            catch (System.Data.Common.DbException e)
-            {
-                // Heartbeats are the one thing allowed to be lost; the next cycle of each client brings a new one.
-                LogLost(batch.Count, e.Message);
-            }
+            Write(batch, totals);
+            wrote = true;
         }
     }
+
+    // Heartbeats are the one thing allowed to be lost: the next cycle of each client brings a new one. So a
+    // failed batch is dropped, but never silently, and never at the cost of the thread: an exception that
+    // escaped it would end the process.
+#pragma warning disable CA1031 // Any exception: the writer must survive whatever the store throws, and report it.
+    private void Write(List<Heartbeat> batch, List<HeartbeatTotal> totals)
+    {
+        try
+        {
+            HeartbeatTotal.Sum(batch, totals);
+            writer.RecordHeartbeatsAsync(totals, CancellationToken.None).GetAwaiter().GetResult();
+            if (Failure is { } past)
+            {
+                LogRecovered(past.Since, past.Lost);
+                Volatile.Write(ref _failure, null);
+            }
+        }
+        catch (Exception e)
+        {
+            // The log and the metric first: whoever sees the failure at /readyz finds them written already.
+            if (batch.Count > 0)
+            {
+                LogLost(e, batch.Count, e.Message);
+            }
+
+            metrics.HeartbeatWriteFailed(batch.Count, e);
+            var past = Failure;
+            Volatile.Write(ref _failure, new HeartbeatFailure(past?.Since ?? time.GetUtcNow(), e.Message, (past?.Lost ?? 0) + batch.Count));
+        }
+    }
+#pragma warning restore CA1031
 
     public void Dispose()
     {
         Stop();
-        _stopping.Dispose();
+
+        // A writer still inside a slow write after the stop's wait keeps its wake-up source: disposing it
+        // under the thread would end the process with an ObjectDisposedException.
+        if (_writer is null || !_writer.IsAlive)
+        {
+            _stopping.Dispose();
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write {Count} heartbeats: {Error}")]
-    private partial void LogLost(int count, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} batched heartbeats (last-seen times and repeats); they are dropped: {Error}")]
+    private partial void LogLost(Exception exception, int count, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batched heartbeats are written again; writes failed from {Since:u}, and {Lost} heartbeats were dropped")]
+    private partial void LogRecovered(DateTimeOffset since, long lost);
 }

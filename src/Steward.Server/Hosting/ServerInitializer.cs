@@ -16,8 +16,6 @@ internal sealed partial class ServerInitializer(
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.DataPath);
-        Directory.CreateDirectory(options.PackagesPath);
         RemoveAbandonedUploads();
         var applied = await MigrationRunner.ApplyAsync(store.Engine, cancellationToken).ConfigureAwait(false);
         var migrations = applied.Count == 0 ? "none" : string.Join(", ", applied);
@@ -58,13 +56,7 @@ internal sealed partial class ServerInitializer(
     private static async Task WriteOwnerOnlyAsync(string path, string content, CancellationToken cancellationToken)
     {
         var temporary = path + ".tmp";
-        var file = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var stream = new FileStream(temporary, file))
+        await using (var stream = new FileStream(temporary, OwnerOnly.Stream(FileMode.Create, FileAccess.Write)))
         await using (var writer = new StreamWriter(stream))
         {
             await writer.WriteAsync(content.AsMemory(), cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,25 @@ internal sealed class ServerOptions
     /// </summary>
     public int ClientCacheSize { get; set; } = 250_000;
 
+    /// <summary>
+    /// How many days the decisions of computers that never enrolled (refused: not in any boundary) are kept
+    /// after their last repeat; 0 keeps them for ever. An enrolled client's decisions are never deleted.
+    /// </summary>
+    public int UnenrolledDecisionDays { get; set; } = 30;
+
+    /// <summary>How often the decisions past <see cref="UnenrolledDecisionDays"/> are deleted.</summary>
+    public int UnenrolledCleanupMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How many refusals of computers that are not enrolled one source address may cause per
+    /// <see cref="UnenrolledRefusalWindowSeconds"/>; beyond it a logon is answered 429 and nothing is written.
+    /// 0 turns the limit off. Enrolled clients and enrollments are never limited.
+    /// </summary>
+    public int UnenrolledRefusalLimit { get; set; } = 30;
+
+    /// <summary>The window of <see cref="UnenrolledRefusalLimit"/>.</summary>
+    public int UnenrolledRefusalWindowSeconds { get; set; } = 300;
+
     /// <summary>The packages directory, resolved.</summary>
     public string PackagesPath => Path.GetFullPath(Packages ?? Path.Combine(Data, "packages"));
 

@@ -116,8 +116,10 @@ public static class StewardServer
         builder.Services.AddSingleton(s => s.GetRequiredService<IOptions<ServerOptions>>().Value);
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>()));
+        builder.Services.AddSingleton<PrivateDirectories>();
+        builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>(), s.GetRequiredService<PrivateDirectories>()));
         builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IHeartbeatWriter>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<PackageStore>();
         builder.Services.AddSingleton<SiteTables>();
@@ -128,8 +130,11 @@ public static class StewardServer
         builder.Services.AddSingleton<PackageOffers>();
         builder.Services.AddSingleton<StewardMetrics>();
         builder.Services.AddSingleton<HeartbeatQueue>();
+        builder.Services.AddSingleton<RefusalLimiter>();
+        builder.Services.AddSingleton<UnenrolledCleanup>();
         builder.Services.AddHostedService<ServerInitializer>();
         builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<UnenrolledCleanup>());
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddProblemDetails();
         // A lambda, not a method group: the generator that adds the XML comments intercepts only that form.

@@ -1,19 +1,20 @@
+using Steward.Server.Heartbeats;
 using Steward.Server.Storage;
 
 namespace Steward.Server.Http;
 
-/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: and its database does too.</summary>
+/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: and its database does too, and batched heartbeats are being written.</summary>
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok\n")).WithTags("health").ExcludeFromDescription();
-        app.MapGet("/readyz", async (IStewardStore store, CancellationToken cancellationToken) =>
+        app.MapGet("/readyz", async (IStewardStore store, HeartbeatQueue heartbeats, CancellationToken cancellationToken) =>
         {
             try
             {
                 await store.PingAsync(cancellationToken).ConfigureAwait(false);
-                return Results.Text("ready\n");
+                return heartbeats.Failure is { } failure ? Problems.Unavailable(failure.Describe()) : Results.Text("ready\n");
             }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {

@@ -30,10 +30,12 @@ internal static class Problems
     public static IResult FromStore(StoreResult result, string what) => result.Status switch
     {
         StoreStatus.NotFound => NotFound($"{what} does not exist"),
-        StoreStatus.AlreadyExists => Conflict(result.Message ?? $"{what} exists already"),
-        StoreStatus.RevisionMismatch => Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile.", result.Message ?? $"{what} changed meanwhile; read it again and retry"),
-        _ => Conflict(result.Message ?? $"{what}: refused"),
+        StoreStatus.AlreadyExists => Conflict(Words(result) ?? $"{what} exists already"),
+        StoreStatus.RevisionMismatch => Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile.", Words(result) ?? $"{what} changed meanwhile; read it again and retry"),
+        _ => Conflict(Words(result) ?? $"{what}: refused"),
     };
+
+    private static string? Words(StoreResult result) => result.Refusal is { } refusal ? RefusalWords.Of(refusal) : null;
 
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

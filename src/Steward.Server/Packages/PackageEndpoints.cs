@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Protocol.Packages;
@@ -44,7 +45,7 @@ internal static class PackageEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("publishPackage").WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
 
-        group.MapDelete("/packages/{version}", async (string version, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapDelete("/packages/{version}", async (string version, HttpContext http, IStewardStore store, PackageStore files, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
             var parsed = SiteInput.Version(version, "version (path)", errors);
@@ -54,8 +55,20 @@ internal static class PackageEndpoints
             }
 
             var target = parsed.Value.ToString();
+            var package = await store.FindPackageAsync(target, cancellationToken).ConfigureAwait(false);
             var result = await store.DeletePackageAsync(target, Audits.Of(http, time, "package.delete", target, ""), cancellationToken).ConfigureAwait(false);
-            return result.Succeeded ? TypedResults.NoContent() : Problems.FromStore(result, $"package {target}");
+            if (!result.Succeeded)
+            {
+                return Problems.FromStore(result, $"package {target}");
+            }
+
+            // No other row can name the archive (a hash is published once), so its file goes with the row.
+            if (package is not null)
+            {
+                File.Delete(files.PathOf(package.Sha256));
+            }
+
+            return TypedResults.NoContent();
         }).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("deletePackage").WithSummary("Delete a package no site serves.");
     }
@@ -95,6 +108,20 @@ internal static class PackageEndpoints
             return Problems.TooLarge($"the archive is larger than the {options.MaxPackageBytes} bytes accepted (Steward:MaxPackageBytes)");
         }
 
+        // Whatever happens from here on, the upload leaves incoming/: moved into place, or deleted.
+        try
+        {
+            return await PublishReceivedAsync(http, archive, declared.Value, store, files, key, time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            PackageStore.Discard(archive);
+        }
+    }
+
+    private static async Task<IResult> PublishReceivedAsync(
+        HttpContext http, ReceivedArchive archive, AgentVersion declared, IStewardStore store, PackageStore files, SigningKey key, TimeProvider time, CancellationToken cancellationToken)
+    {
         PackageManifest manifest;
         try
         {
@@ -103,8 +130,7 @@ internal static class PackageEndpoints
         }
         catch (PackageException e)
         {
-            PackageStore.Discard(archive);
-            return Problems.Invalid("archive", e.Message);
+            return Problems.Invalid(e.Field, e.Message);
         }
 
         var now = time.GetUtcNow();
@@ -116,18 +142,26 @@ internal static class PackageEndpoints
             PublishedAt = now.ToUnixTimeMilliseconds(), PublishedBy = AdminTokenFilter.Actor(http),
         };
 
-        // The file goes into place before the row that names it, so no row ever names a missing file.
+        // The file goes into place before the row that names it, so no row ever names a missing file; it is
+        // taken out again unless the row was written (or the same archive was already there).
         var existed = File.Exists(files.PathOf(archive.Sha256));
         var path = files.Commit(archive);
         var audit = Audits.Of(http, time, "package.publish", row.Version, $"sha256 {row.Sha256}, {row.Size} bytes, {row.Files} files, entry point {row.EntryPoint}");
-        var result = await store.CreatePackageAsync(row, audit, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        var result = new StoreResult(StoreStatus.Conflict);
+        try
         {
-            if (!existed)
+            result = await store.CreatePackageAsync(row, audit, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!result.Succeeded && !existed)
             {
                 File.Delete(path);
             }
+        }
 
+        if (!result.Succeeded)
+        {
             return result.Status == StoreStatus.AlreadyExists
                 ? Problems.Conflict($"version {row.Version} is already published; a published package never changes, so publish a new version")
                 : Problems.FromStore(result, $"package {row.Version}");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Steward.Server.Hosting;
+using Steward.Server.Security;
 
 namespace Steward.Server.Packages;
 
@@ -22,14 +23,17 @@ internal sealed class PackageStore(ServerOptions options)
     public async Task<ReceivedArchive?> ReceiveAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        Directory.CreateDirectory(Incoming);
+        OwnerOnly.CreateDirectory(Incoming);
         var path = Path.Combine(Incoming, Guid.NewGuid().ToString("N") + ".partial");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         var buffer = new byte[81920];
         try
         {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            // Owner-only from its creation, like everything in the packages directory; the mode goes with it when it is moved into place.
+            var create = OwnerOnly.Stream(FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.Asynchronous);
+            create.BufferSize = 1 << 16;
+            await using var file = new FileStream(path, create);
             int read;
             while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -66,6 +70,7 @@ internal sealed class PackageStore(ServerOptions options)
         return target;
     }
 
+    /// <summary>Removes an upload that was not moved into place (nothing happens when it was).</summary>
     public static void Discard(ReceivedArchive archive)
     {
         ArgumentNullException.ThrowIfNull(archive);

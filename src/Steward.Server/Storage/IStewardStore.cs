@@ -7,7 +7,7 @@ namespace Steward.Server.Storage;
 /// each administrative write carries its audit row into the same transaction. Two implementations share
 /// the SQL: SQLite (embedded, the default) and PostgreSQL (several server processes on one database).
 /// </summary>
-internal interface IStewardStore
+internal interface IStewardStore : IHeartbeatWriter
 {
     /// <summary>Throws unless the database answers.</summary>
     Task PingAsync(CancellationToken cancellationToken);
@@ -59,8 +59,14 @@ internal interface IStewardStore
     /// <summary>Writes a decision and what it changed; <see cref="StoreStatus.RevisionMismatch"/> when the client changed meanwhile.</summary>
     Task<(StoreResult Result, long DecisionId)> SaveDecisionAsync(DecisionWrite write, CancellationToken cancellationToken);
 
-    /// <summary>Records last-seen times and repeated decisions, summed per client (<see cref="HeartbeatTotal.Sum"/>), in one transaction.</summary>
-    Task RecordHeartbeatsAsync(IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a decision of a computer that is not enrolled (<see cref="DecisionRow.Client"/> null): when the
+    /// computer's last one had the same <paramref name="key"/>, it is counted on that decision instead (true).
+    /// </summary>
+    Task<bool> RecordUnenrolledAsync(DecisionRow decision, string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes decisions of computers that are not enrolled last made before <paramref name="before"/> (Unix ms), in transactions of <paramref name="batch"/>; returns how many.</summary>
+    Task<long> DeleteUnenrolledDecisionsAsync(long before, int batch, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
 

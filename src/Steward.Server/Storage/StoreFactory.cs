@@ -1,4 +1,5 @@
 using Steward.Server.Hosting;
+using Steward.Server.Security;
 using Steward.Server.Storage.Engines;
 using Steward.Server.Storage.Sql;
 
@@ -7,15 +8,17 @@ namespace Steward.Server.Storage;
 /// <summary>Chooses the database from the settings.</summary>
 internal static class StoreFactory
 {
-    public static SqlStore Create(ServerOptions options)
+    /// <summary>The store the settings name; the data directory is made private first (before SQLite creates a file in it).</summary>
+    public static SqlStore Create(ServerOptions options, PrivateDirectories directories)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(directories);
+        directories.Secure();
         switch (options.Database.ToUpperInvariant())
         {
             case "SQLITE":
                 // SQLite is this process's alone (SqliteEngine locks it), so its rows may be cached write-through.
-                Directory.CreateDirectory(options.DataPath);
-                var sqlite = new SqliteEngine(Path.Combine(options.DataPath, "steward.db"));
+                var sqlite = new SqliteEngine(Path.Combine(options.DataPath, SqliteEngine.FileName));
                 return new SqlStore(sqlite, options.ClientCacheSize > 0 ? new RowCache(options.ClientCacheSize) : null);
             case "POSTGRES" or "POSTGRESQL":
                 return new SqlStore(new PostgresEngine(

@@ -10,10 +10,13 @@ internal enum StoreStatus
     RevisionMismatch,
 }
 
-/// <summary>A write's status, with a sentence for people when it was refused.</summary>
-internal readonly record struct StoreResult(StoreStatus Status, string? Message = null)
+/// <summary>A write's status, with why it was refused when a rule refused it.</summary>
+internal readonly record struct StoreResult(StoreStatus Status, StoreRefusal? Refusal = null)
 {
     public static StoreResult Ok => new(StoreStatus.Ok);
 
     public bool Succeeded => Status == StoreStatus.Ok;
+
+    /// <summary>A write a rule refused: a lost update is a <see cref="StoreStatus.RevisionMismatch"/>, anything else a conflict.</summary>
+    public static StoreResult Refused(StoreRefusal refusal) => new(refusal is RevisionChanged ? StoreStatus.RevisionMismatch : StoreStatus.Conflict, refusal);
 }

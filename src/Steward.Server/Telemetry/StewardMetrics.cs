@@ -5,7 +5,7 @@ using Steward.Policy.Decisions;
 namespace Steward.Server.Telemetry;
 
 /// <summary>
-/// The server's own counters (decisions by trigger and outcome, packages served), exported with ASP.NET
+/// The server's own counters (decisions by trigger and outcome, packages served, heartbeats lost), exported with ASP.NET
 /// Core's request metrics through OpenTelemetry at <c>/metrics</c> for Prometheus to scrape.
 /// </summary>
 internal sealed class StewardMetrics : IDisposable
@@ -14,6 +14,8 @@ internal sealed class StewardMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _downloads;
+    private readonly Counter<long> _heartbeatsLost;
+    private readonly Counter<long> _heartbeatWriteFailures;
 
     public StewardMetrics(IMeterFactory factory)
     {
@@ -21,12 +23,22 @@ internal sealed class StewardMetrics : IDisposable
         _meter = factory.Create(MeterName);
         _decisions = _meter.CreateCounter<long>("steward.decisions", "{decision}", "Decisions made, by trigger and outcome.");
         _downloads = _meter.CreateCounter<long>("steward.package.downloads", "{download}", "Package downloads started.");
+        _heartbeatsLost = _meter.CreateCounter<long>("steward.heartbeats.lost", "{heartbeat}", "Batched heartbeats (last-seen times and repeats) dropped because writing them failed.");
+        _heartbeatWriteFailures = _meter.CreateCounter<long>("steward.heartbeat.write.failures", "{failure}", "Failed writes of batched heartbeats, by the error's type.");
     }
 
     public void Decided(Trigger trigger, Outcome outcome) =>
         _decisions.Add(1, new KeyValuePair<string, object?>("trigger", trigger.ToString()), new KeyValuePair<string, object?>("outcome", outcome.ToString()));
 
     public void Downloaded() => _downloads.Add(1);
+
+    /// <summary>A write of <paramref name="heartbeats"/> batched heartbeats failed with <paramref name="error"/> (0: a probe of a failing store).</summary>
+    public void HeartbeatWriteFailed(int heartbeats, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        _heartbeatWriteFailures.Add(1, new KeyValuePair<string, object?>("error", error.GetType().Name));
+        _heartbeatsLost.Add(heartbeats);
+    }
 
     public static void AddTelemetry(IServiceCollection services) =>
         services.AddOpenTelemetry().WithMetrics(m => m

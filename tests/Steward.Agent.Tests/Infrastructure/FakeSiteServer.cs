@@ -24,6 +24,8 @@ internal sealed class FakeSiteServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, byte[]> _content = new(StringComparer.OrdinalIgnoreCase);
 
+    private int _logons;
+
     private FakeSiteServer(WebApplication app) => _app = app;
 
     /// <summary>The server's origin, like <c>http://127.0.0.1:40123</c>.</summary>
@@ -34,6 +36,12 @@ internal sealed class FakeSiteServer : IAsyncDisposable
 
     /// <summary>The answer to a logon request.</summary>
     public Func<LogonRequest, LogonResponse> Logon { get; set; } = _ => throw new InvalidOperationException("no logon answer set");
+
+    /// <summary>Refusals that come before the logon answer: each logon request takes the next (its status and Retry-After) while any are left.</summary>
+    public ConcurrentQueue<(int Status, string? RetryAfter)> LogonRefusals { get; } = new();
+
+    /// <summary>How many logon requests arrived.</summary>
+    public int Logons => _logons;
 
     /// <summary>The answer to a cycle request, given the site and the request.</summary>
     public Func<string, CycleRequest, CycleResponse> Cycle { get; set; } = (_, _) => throw new InvalidOperationException("no cycle answer set");
@@ -81,6 +89,17 @@ internal sealed class FakeSiteServer : IAsyncDisposable
         _app.MapPost("/v1/logon/{name}", async (HttpContext http) =>
         {
             var request = await JsonSerializer.DeserializeAsync(http.Request.Body, ProtocolJson.Default.LogonRequest);
+            Interlocked.Increment(ref _logons);
+            if (LogonRefusals.TryDequeue(out var refusal))
+            {
+                if (refusal.RetryAfter is { } after)
+                {
+                    http.Response.Headers.RetryAfter = after;
+                }
+
+                return Results.Problem(detail: "refused by the test", statusCode: refusal.Status);
+            }
+
             return Results.Json(Logon(request!), ProtocolJson.Default.LogonResponse);
         });
         _app.MapPost("/v1/access/{site}/cycle", async (string site, HttpContext http) =>

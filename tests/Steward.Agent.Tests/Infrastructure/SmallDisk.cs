@@ -9,9 +9,10 @@ namespace Steward.Agent.Tests.Infrastructure;
 /// </summary>
 internal sealed class SmallDisk : IDisposable
 {
-    public SmallDisk(int megabytes)
+    /// <summary>Mounts the disk at <paramref name="at"/> (made if missing; removed with the disk), or at a new temporary directory.</summary>
+    public SmallDisk(int megabytes, string? at = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "steward-small-disk-" + Guid.NewGuid().ToString("N")[..8]);
+        Path = at ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "steward-small-disk-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Path);
         Mount("-t", "tmpfs", "-o", string.Create(CultureInfo.InvariantCulture, $"size={megabytes}m"), "tmpfs", Path);
     }

@@ -51,6 +51,37 @@ public sealed class SelfUpdaterTests
     }
 
     [Fact]
+    public async Task Apply_CleanUpOfAnOldVersionFails_TheUpdateIsDoneAndSaysSo_TheLeftoverGoesAtTheNextStart()
+    {
+        const string oldest = "2.00.1493.1999";
+        await using var world = await UpdaterWorld.StartAsync();
+        await world.InstallAsync(oldest);
+        await world.InstallAsync(Old);
+
+        // A mount point inside the oldest version: its files can be deleted, the mount point itself cannot
+        // (EBUSY), even by root, so the clean-up after the switch really fails.
+        UpdateResult result;
+        using (new SmallDisk(megabytes: 1, at: Path.Combine(world.Layout.VersionDirectory(oldest), "busy")))
+        {
+            result = await world.ApplyAsync(world.Package(Hotfix).Offer);
+        }
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal((Hotfix, Hotfix), (result.Running, world.Current));
+        Assert.StartsWith($"Upgraded from {Old} to {Hotfix}; {Old} is kept as the previous version. Removing the old version {oldest} failed (", result.Message, StringComparison.Ordinal);
+        Assert.Contains("Device or resource busy", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("untouched", result.Message, StringComparison.Ordinal);
+        Assert.Contains($"update to {Hotfix}: Removing the old version {oldest} failed", world.Errors, StringComparison.Ordinal);
+        Assert.Equal([Old, Hotfix], new VersionStore(world.Layout).Complete().Select(v => v.ToString()));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(world.Layout.Downloads));
+
+        var recovered = new Recovery(world.Layout, TimeProvider.System).Run();
+
+        Assert.Contains($"removed versions/{oldest}, which an interrupted update left incomplete", recovered);
+        Assert.Equal([Old, Hotfix], new VersionStore(world.Layout).Directories());
+    }
+
+    [Fact]
     public async Task Apply_SameVersion_DoesNothing()
     {
         await using var world = await UpdaterWorld.StartAsync();

@@ -29,11 +29,28 @@ public abstract class AgentRefusalTests : ApiTest
         var wrong = await App.Anonymous.PostLogonAsync("DC1", new("wrong", "logon", "PC-1", ["10.2.0.1"], null, null, null));
         var bad = await App.Anonymous.PostLogonAsync("DC1", new(_secret, "reboot", "", ["10.2.0.300", "::1"], "id-only", null, "2.0"));
 
-        await Expect.ProblemAsync(HttpStatusCode.NotFound, unknown);
+        await Expect.ProblemAsync(HttpStatusCode.Unauthorized, unknown);
         await Expect.ProblemAsync(HttpStatusCode.Unauthorized, wrong);
         var problem = await Expect.ProblemAsync(HttpStatusCode.BadRequest, bad);
         Assert.Equal(["addresses[0]", "clientId", "computerName", "installed", "trigger"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(0, (await Admin.FleetAsync()).Clients);
+    }
+
+    [Fact]
+    public async Task Logon_UnknownPointAndWrongSecret_AnsweredAlike()
+    {
+        var unknown = await App.Anonymous.PostLogonAsync("NOPE", new("wrong", "logon", "PC-1", ["10.2.0.1"], null, null, null));
+        var unknownWithSecret = await App.Anonymous.PostLogonAsync("NOPE", new(_secret, "logon", "PC-1", ["10.2.0.1"], null, null, null));
+        var wrong = await App.Anonymous.PostLogonAsync("DC1", new("wrong", "logon", "PC-1", ["10.2.0.1"], null, null, null));
+
+        var answers = new List<(int?, string?, string?, string?)>();
+        foreach (var response in (HttpResponseMessage[])[unknown, unknownWithSecret, wrong])
+        {
+            var problem = await Expect.ProblemAsync(HttpStatusCode.Unauthorized, response);
+            answers.Add((problem.Status, problem.Type, problem.Title, problem.Detail));
+        }
+
+        Assert.Single(answers.Distinct());
     }
 
     [Fact]

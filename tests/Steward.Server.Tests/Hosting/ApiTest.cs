@@ -13,11 +13,14 @@ public abstract class ApiTest : IAsyncLifetime
     /// <summary>Settings for this test's server, beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services that replace the server's own (a fake clock), or null.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services => null;
+
     protected StewardApp App => _app ?? throw new InvalidOperationException("The server has not started.");
 
     protected HttpClient Admin => App.Admin;
 
-    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings);
+    public virtual async Task InitializeAsync() => _app = await StewardApp.StartAsync(Engine, Settings, Services);
 
     public async Task DisposeAsync()
     {

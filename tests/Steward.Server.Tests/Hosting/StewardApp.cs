@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Steward.Server.Tests.Hosting;
 
@@ -33,7 +35,8 @@ public sealed class StewardApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<StewardApp> StartAsync(Engine engine, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the server; <paramref name="services"/> replaces services after the server's own (a store that fails, a log to read, a fake clock).</summary>
+    public static async Task<StewardApp> StartAsync(Engine engine, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("steward-test-").FullName;
         var database = engine == Engine.Postgres ? await PostgresDatabase.CreateAsync() : null;
@@ -50,6 +53,11 @@ public sealed class StewardApp : IAsyncDisposable
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 web.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                web.ConfigureTestServices(services);
             }
         });
 

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Steward.Server.Security;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Engines;
@@ -12,6 +13,9 @@ namespace Steward.Server.Storage.Engines;
 /// </summary>
 internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
 {
+    /// <summary>The database's name in the data directory.</summary>
+    public const string FileName = "steward.db";
+
     private readonly string _connectionString;
     private readonly string _path;
     private volatile bool _walSet;
@@ -27,12 +31,20 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
         // no database for several servers anyway. The lock goes with the process, however it ends.
         try
         {
-            _lock = new FileStream(_path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            _lock = new FileStream(_path + ".lock", OwnerOnly.Stream(FileMode.OpenOrCreate, FileAccess.ReadWrite));
         }
         catch (IOException e)
         {
             throw new Hosting.InvalidConfigurationException(
                 $"another steward server is using {_path} ({e.Message.TrimEnd('.')}); one server serves a SQLite database: use --database postgres to run several.");
+        }
+
+        // SQLite would create the database with the umask's mode (0644 as a rule), and its -wal and -shm files
+        // take the database's mode: an empty file made here first, readable by its owner alone, is a valid
+        // empty database and makes all three private.
+        if (!File.Exists(_path))
+        {
+            new FileStream(_path, OwnerOnly.Stream(FileMode.CreateNew, FileAccess.Write)).Dispose();
         }
 
         _connectionString = new SqliteConnectionStringBuilder
@@ -44,6 +56,10 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
             DefaultTimeout = 30,
         }.ToString();
     }
+
+    /// <summary>Every file SQLite and this engine keep for the database at <paramref name="database"/>.</summary>
+    public static IEnumerable<string> Files(string database) =>
+        [database, database + "-wal", database + "-shm", database + "-journal", database + ".lock"];
 
     public override string Name => "sqlite";
 

@@ -228,11 +228,8 @@ internal sealed partial class SqlStore
     public async Task RecordHeartbeatsAsync(IReadOnlyList<HeartbeatTotal> totals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(totals);
-        if (totals.Count == 0)
-        {
-            return;
-        }
 
+        // An empty list is still a write transaction: the heartbeat queue sends one to see whether writing works again.
         await WriteAsync(
             async (c, t) =>
             {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Steward.Server.Rules;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
@@ -46,9 +47,9 @@ internal sealed partial class SqlStore
             {
                 var known = (await c.QueryAsync<string>($"SELECT code FROM sites WHERE {engine.In("code", "@sites")}", new { sites = logonPoint.Sites.ToArray() }, t).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
                 var unknown = logonPoint.Sites.Where(s => !known.Contains(s)).ToList();
-                if (unknown.Count > 0)
+                if (AdminRules.LogonPointSites(unknown) is { } missing)
                 {
-                    return new StoreResult(StoreStatus.Conflict, $"no site {string.Join(", ", unknown)} exists; create the site first");
+                    return StoreResult.Refused(missing);
                 }
 
                 if (create)

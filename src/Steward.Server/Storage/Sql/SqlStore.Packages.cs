@@ -1,4 +1,5 @@
 using Dapper;
+using Steward.Server.Rules;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
@@ -26,9 +27,9 @@ internal sealed partial class SqlStore
             async (c, t) =>
             {
                 var same = await c.QuerySingleOrDefaultAsync<string>("SELECT version FROM packages WHERE sha256 = @Sha256", package, t).ConfigureAwait(false);
-                if (same is not null)
+                if (AdminRules.Publication(same) is { } published)
                 {
-                    return new StoreResult(StoreStatus.Conflict, $"the same archive is already published as version {same}");
+                    return StoreResult.Refused(published);
                 }
 
                 await c.ExecuteAsync(
@@ -48,9 +49,9 @@ internal sealed partial class SqlStore
             async (c, t) =>
             {
                 var sites = (await c.QueryAsync<string>("SELECT code FROM sites WHERE version = @version ORDER BY code", new { version }, t).ConfigureAwait(false)).ToList();
-                if (sites.Count > 0)
+                if (AdminRules.PackageDeletion(version, sites) is { } served)
                 {
-                    return new StoreResult(StoreStatus.Conflict, $"site {string.Join(", ", sites)} serves version {version}; set another version first");
+                    return StoreResult.Refused(served);
                 }
 
                 if (await c.ExecuteAsync("DELETE FROM packages WHERE version = @version", new { version }, t).ConfigureAwait(false) == 0)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Steward.Server.Rules;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
@@ -60,9 +61,9 @@ internal sealed partial class SqlStore
                     return new StoreResult(StoreStatus.NotFound);
                 }
 
-                if (expectedRevision is { } expected && expected != current.Revision)
+                if (AdminRules.SiteRevision(site.Code, current.Revision, expectedRevision) is { } changed)
                 {
-                    return new StoreResult(StoreStatus.RevisionMismatch, $"site {site.Code} is at revision {current.Revision}, not {expected}; read it again and retry");
+                    return StoreResult.Refused(changed);
                 }
 
                 if (await MissingPackageAsync(c, t, site.Version).ConfigureAwait(false) is { } missing)
@@ -84,15 +85,10 @@ internal sealed partial class SqlStore
             async (c, t) =>
             {
                 var points = (await c.QueryAsync<string>("SELECT logon_point FROM logon_point_sites WHERE site = @code ORDER BY logon_point", new { code }, t).ConfigureAwait(false)).ToList();
-                if (points.Count > 0)
-                {
-                    return new StoreResult(StoreStatus.Conflict, $"site {code} participates in logon point {string.Join(", ", points)}; remove it from there first");
-                }
-
                 var clients = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM client_sites WHERE site = @code", new { code }, t).ConfigureAwait(false);
-                if (clients > 0)
+                if (AdminRules.SiteDeletion(code, points, clients) is { } inUse)
                 {
-                    return new StoreResult(StoreStatus.Conflict, $"{clients} client(s) are assigned to site {code}; take their addresses out of its boundaries and let their maintenance cycles unassign them first");
+                    return StoreResult.Refused(inUse);
                 }
 
                 var deleted = await c.ExecuteAsync("DELETE FROM sites WHERE code = @code", new { code }, t).ConfigureAwait(false);
@@ -117,8 +113,6 @@ internal sealed partial class SqlStore
     private static async Task<StoreResult?> MissingPackageAsync(DbConnection connection, DbTransaction transaction, string version)
     {
         var published = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM packages WHERE version = @version", new { version }, transaction).ConfigureAwait(false);
-        return published == 0
-            ? new StoreResult(StoreStatus.Conflict, $"no package of version {version} is published; publish one first (steward package publish FILE --version {version})")
-            : null;
+        return AdminRules.SiteVersion(version, published > 0) is { } missing ? StoreResult.Refused(missing) : null;
     }
 }

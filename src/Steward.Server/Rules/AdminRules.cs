@@ -1,0 +1,45 @@
+using Steward.Server.Storage;
+
+namespace Steward.Server.Rules;
+
+/// <summary>
+/// What administrators may change, given what the server holds. The store reads the facts inside the
+/// write's own transaction (so that no other write slips between check and change) and asks here; a
+/// refusal is a value the HTTP layer puts into words.
+/// </summary>
+internal static class AdminRules
+{
+    /// <summary>A site may serve only a published version.</summary>
+    public static StoreRefusal? SiteVersion(string version, bool published) => published ? null : new PackageMissing(version);
+
+    /// <summary>A change made from another revision than the current one would lose an update.</summary>
+    public static StoreRefusal? SiteRevision(string site, long current, long? expected) =>
+        expected is { } made && made != current ? new RevisionChanged(site, current, made) : null;
+
+    /// <summary>A site goes only when no logon point and no client names it.</summary>
+    public static StoreRefusal? SiteDeletion(string site, IReadOnlyList<string> logonPoints, long clients)
+    {
+        ArgumentNullException.ThrowIfNull(logonPoints);
+        return logonPoints.Count > 0 ? new SiteInLogonPoints(site, logonPoints)
+            : clients > 0 ? new SiteHasClients(site, clients)
+            : null;
+    }
+
+    /// <summary>A logon point names only sites that exist.</summary>
+    public static StoreRefusal? LogonPointSites(IReadOnlyList<string> missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        return missing.Count > 0 ? new SitesMissing(missing) : null;
+    }
+
+    /// <summary>An archive is published once: a published package never changes, and one archive is one version.</summary>
+    public static StoreRefusal? Publication(string? versionOfSameArchive) =>
+        versionOfSameArchive is null ? null : new ArchiveAlreadyPublished(versionOfSameArchive);
+
+    /// <summary>A package goes only when no site serves its version.</summary>
+    public static StoreRefusal? PackageDeletion(string version, IReadOnlyList<string> servingSites)
+    {
+        ArgumentNullException.ThrowIfNull(servingSites);
+        return servingSites.Count > 0 ? new PackageServed(version, servingSites) : null;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Steward.Cli.Tests.Live;
+
+/// <summary><c>steward server</c> in a process of its own, as an operator or systemd runs it, so that it can be sent signals.</summary>
+internal sealed class ServerCommandProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Printed)> _waiting = [];
+
+    private ServerCommandProcess(Process process, string url, string data)
+    {
+        _process = process;
+        Url = url;
+        Data = data;
+    }
+
+    public string Url { get; }
+
+    public string Data { get; }
+
+    /// <summary>Everything the process printed, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <c>steward server --urls URL --data DATA ARGS</c> and waits until <c>/readyz</c> answers.</summary>
+    public static async Task<ServerCommandProcess> StartAsync(string data, params string[] args)
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "steward.dll"), "server", "--urls", url, "--data", data, .. args])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var server = new ServerCommandProcess(Process.Start(start)!, url, data);
+        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        await server.WaitReadyAsync();
+        return server;
+    }
+
+    /// <summary>An HTTP client for this server, with the administrator token it wrote when <paramref name="admin"/>.</summary>
+    public HttpClient Client(bool admin = false, AuthenticationHeaderValue? authorization = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = admin
+            ? new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(Data, "admin-token")).Trim())
+            : authorization;
+        return client;
+    }
+
+    /// <summary>Sends a signal (<c>TERM</c>, <c>INT</c>) with kill(1) and waits for the process to end; returns its exit code.</summary>
+    public async Task<int> SignalAsync(string signal)
+    {
+        using (var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(patience.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/> (a minute at most).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _waiting.Add((text, printed));
+        }
+
+        await printed.Task.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            Assert.False(_process.HasExited, $"steward server exited:\n{Output}");
+            try
+            {
+                using var response = await probe.GetAsync(new Uri(Url + "/readyz"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening or not answering yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"steward server at {Url} was not ready within 30 s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+                foreach (var waiter in _waiting.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                {
+                    _waiting.Remove(waiter);
+                    waiter.Printed.SetResult();
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

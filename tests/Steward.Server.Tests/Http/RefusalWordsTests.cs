@@ -1,0 +1,40 @@
+using Steward.Server.Http;
+using Steward.Server.Rules;
+using Steward.Server.Storage;
+
+namespace Steward.Server.Tests.Http;
+
+/// <summary>The store refuses with facts; the rules decide them, the HTTP layer words them.</summary>
+public class RefusalWordsTests
+{
+    [Fact]
+    public void EveryRefusal_HasWords()
+    {
+        var kinds = typeof(StoreRefusal).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(StoreRefusal))).ToList();
+        StoreRefusal[] samples =
+        [
+            new PackageMissing("2.00.1493.2000"), new ArchiveAlreadyPublished("2.00.1493.2000"), new PackageServed("2.00.1493.2000", ["A01", "B01"]),
+            new SiteInLogonPoints("A01", ["DC1"]), new SiteHasClients("A01", 3), new SitesMissing(["Z99"]), new RevisionChanged("A01", 4, 2),
+        ];
+
+        Assert.Equal(kinds.Select(k => k.Name).Order(StringComparer.Ordinal), samples.Select(s => s.GetType().Name).Order(StringComparer.Ordinal));
+        Assert.All(samples, s => Assert.False(string.IsNullOrWhiteSpace(RefusalWords.Of(s))));
+        Assert.Equal("site A01, B01 serves version 2.00.1493.2000; set another version first", RefusalWords.Of(samples[2]));
+    }
+
+    [Fact]
+    public void Rules_RefuseOnlyWhatIsInUseOrMissing()
+    {
+        Assert.Null(AdminRules.SiteVersion("2.00.1493.2000", published: true));
+        Assert.Equal(new PackageMissing("2.00.1493.2000"), AdminRules.SiteVersion("2.00.1493.2000", published: false));
+        Assert.Null(AdminRules.SiteRevision("A01", 3, null));
+        Assert.Null(AdminRules.SiteRevision("A01", 3, 3));
+        Assert.Equal(new RevisionChanged("A01", 3, 2), AdminRules.SiteRevision("A01", 3, 2));
+        Assert.IsType<SiteInLogonPoints>(AdminRules.SiteDeletion("A01", ["DC1"], 5));
+        Assert.Equal(new SiteHasClients("A01", 5), AdminRules.SiteDeletion("A01", [], 5));
+        Assert.Null(AdminRules.SiteDeletion("A01", [], 0));
+        Assert.Null(AdminRules.PackageDeletion("2.00.1493.2000", []));
+        Assert.Equal(StoreStatus.RevisionMismatch, StoreResult.Refused(new RevisionChanged("A01", 3, 2)).Status);
+        Assert.Equal(StoreStatus.Conflict, StoreResult.Refused(new SitesMissing(["Z99"])).Status);
+    }
+}
