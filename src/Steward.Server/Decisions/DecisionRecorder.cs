@@ -107,7 +107,7 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
         {
             StoreStatus.Ok => Recorded.Written,
             StoreStatus.RevisionMismatch => Recorded.Stale,
-            _ => throw new InvalidOperationException($"Recording a travel change for {client.Id} was refused: {result.Status} {result.Message}"),
+            _ => throw new InvalidOperationException($"Recording a travel change for {client.Id} was refused: {result.Status} {result.Refusal}"),
         };
     }
 
