@@ -29,6 +29,18 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void ARolloutStep_IsCheckedToo_EachWarningAtTheStep()
+    {
+        var run = InProcess.Run("check", Repository.Data("rollout-check.yaml"), "--output", "json");
+
+        Assert.Equal(ExitCodes.Warnings, run.ExitCode);
+        var warnings = JsonNode.Parse(run.Out)!["warnings"]!.AsArray();
+        var rollout = warnings.Where(w => (int)w!["line"]! == 13).Select(w => (string)w!["code"]!).ToList();
+        Assert.Equal(["pilot-outside-site", "pilot-already-newer", "window-shorter-than-cycle", "halt-never-triggers", "rollout-mixed-lines"], rollout);
+        Assert.All(warnings, w => Assert.False(string.IsNullOrWhiteSpace((string)w!["fix"]!)));
+    }
+
+    [Fact]
     public void CleanHierarchy_ExitsWithZero()
     {
         var run = InProcess.Run("check", Repository.Data("clean.yaml"));

@@ -25,6 +25,13 @@ public static class CheckAction
         var hierarchy = ScenarioHierarchy.From(scenario);
         var warnings = HierarchyCheck.Run(hierarchy.Sites, hierarchy.LogonPoints);
         var located = warnings.Select(w => (Warning: w, At: Locate(scenario, hierarchy, w))).ToList();
+
+        // Rollout steps: each warning at the step that starts the rollout.
+        foreach (var (rollout, step) in PlannedRollouts.Of(scenario, hierarchy))
+        {
+            located.AddRange(RolloutCheck.Run(hierarchy.Sites, hierarchy.LogonPoints, rollout).Select(w => (Warning: w, step.At)));
+        }
+
         if (options.Output == OutputFormat.Json)
         {
             WriteJson(terminal.Out, located);
@@ -34,7 +41,7 @@ public static class CheckAction
             WriteTable(terminal, options.File, located);
         }
 
-        return warnings.Count == 0 ? ExitCodes.Ok : ExitCodes.Warnings;
+        return located.Count == 0 ? ExitCodes.Ok : ExitCodes.Warnings;
     }
 
     private static SourcePosition Locate(Scenario scenario, ScenarioHierarchy hierarchy, HierarchyWarning warning)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Steward.Policy.Decisions;
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Simulation.Output;
@@ -27,6 +28,11 @@ public static class SimulationTables
             $"{file}: {Count(scenario.Sites.Count, "site")}, {Count(scenario.LogonPoints.Count, "logon point")}, " +
             $"{Count(run.Fleet.Count, "client")}, {Count(run.Results.Count, "step")}"));
         console.Write(Steps(run));
+        foreach (var result in run.Results.OfType<RunStepResult>())
+        {
+            console.Write(SeriesChart.Of(result));
+        }
+
         console.Write(Clients(run, allClients));
         var hidden = allClients ? 0 : run.Fleet.Count - run.Fleet.NamedCount;
         if (hidden > 0)
@@ -65,6 +71,19 @@ public static class SimulationTables
                     table.AddRow(
                         Plain(number), Plain(applied.Action), Plain(applied.Client ?? ""), new Markup($"[blue]{OutcomeWords.Applied}[/]"),
                         Plain(""), Plain(""), Plain(applied.Reason));
+                    break;
+                case RolloutStepResult rollout:
+                    table.AddRow(
+                        Plain(number), Plain(rollout.Rollout is null ? rollout.Action : $"{rollout.Action} {rollout.Rollout}"), Plain(""),
+                        new Markup(rollout.Applied ? $"[blue]{OutcomeWords.Applied}[/]" : $"[red]{OutcomeWords.Refused}[/]"),
+                        Plain(rollout.State is { } state ? RolloutStates.Word(state) : ""), Plain(""), Plain(rollout.Reason));
+                    break;
+                case RunStepResult cycles:
+                    table.AddRow(
+                        Plain(number), Plain($"run {Duration.Format(cycles.End - cycles.Start)}"), Plain($"{Number(cycles.Cycles)} cycles"),
+                        new Markup(string.Join('\n', cycles.Outcomes.Select(c => $"{OutcomeMarkup(c.Outcome)} {Number(c.Count)}"))),
+                        Plain(string.Join('\n', cycles.Kinds.Select(k => $"{OutcomeWords.Of(k.Kind)} {Number(k.Count)}"))),
+                        Plain(""), Plain(cycles.Reason));
                     break;
                 default:
                     throw new InvalidOperationException($"unknown result type {result.GetType().Name}");
@@ -131,7 +150,8 @@ public static class SimulationTables
         {
             Policy.Decisions.Outcome.Installed or Policy.Decisions.Outcome.HotfixApplied or Policy.Decisions.Outcome.Upgraded => "green",
             Policy.Decisions.Outcome.UpToDate => "default",
-            Policy.Decisions.Outcome.DeferredToMaintenance => "yellow",
+            Policy.Decisions.Outcome.DeferredToMaintenance or Policy.Decisions.Outcome.Scheduled => "yellow",
+            Policy.Decisions.Outcome.Downgraded => "blue",
             _ => "red",
         };
         return $"[{colour}]{OutcomeWords.Of(outcome)}[/]";

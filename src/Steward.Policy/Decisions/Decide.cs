@@ -1,3 +1,4 @@
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 
@@ -5,36 +6,56 @@ namespace Steward.Policy.Decisions;
 
 /// <summary>
 /// The three decisions of SPEC section 3: logon bootstrap and manual install (R1, R2) and the
-/// maintenance cycle (R3). Pure functions of their facts; each returns one <see cref="Decision"/>
-/// and allocates nothing.
+/// maintenance cycle (R3), with the rollouts of section 6 when a <see cref="Serving"/> is given. Pure
+/// functions of their facts; each returns one <see cref="Decision"/> and allocates nothing.
 /// </summary>
 /// <remarks>
-/// The rules guarantee the invariants of R4 by construction: an assignment is only ever added to a
+/// <para>The rules guarantee the invariants of R4 by construction: an assignment is only ever added to a
 /// site compatible with the version the client has after the step (I1); a logon point applies at
-/// most a hotfix (I2); no branch yields a version older than the installed one (I3).
+/// most a hotfix (I2); no branch yields a version older than the installed one except a downgrade
+/// that a site's recorded order asks for (I3).</para>
+/// <para>Every rule uses the versions the sites serve to the client at hand (<see cref="ServedSites"/>),
+/// asked again after the client's version changed in the step. Without rollouts every site serves its
+/// version and the rules are exactly those of section 3.</para>
 /// </remarks>
 public static class Decide
 {
     /// <summary>A user logged on and the logon bootstrap asked <paramref name="point"/> what to do (R1, R2).</summary>
     public static Decision Logon(SiteTable sites, in LogonPoint point, in ClientFacts client) =>
-        AtLogonPoint(Trigger.Logon, sites, point, client);
+        AtLogonPoint(Trigger.Logon, sites, point, client, default);
+
+    /// <summary>Logon (R1, R2) with the versions the sites serve to this client now (SPEC section 6).</summary>
+    public static Decision Logon(SiteTable sites, in LogonPoint point, in ClientFacts client, in Serving serving) =>
+        AtLogonPoint(Trigger.Logon, sites, point, client, serving);
 
     /// <summary>A person started an installation through <paramref name="point"/>: the same rules as logon (R1, R2).</summary>
     public static Decision ManualInstall(SiteTable sites, in LogonPoint point, in ClientFacts client) =>
-        AtLogonPoint(Trigger.ManualInstall, sites, point, client);
+        AtLogonPoint(Trigger.ManualInstall, sites, point, client, default);
+
+    /// <summary>Manual install (R1, R2) with the versions the sites serve to this client now (SPEC section 6).</summary>
+    public static Decision ManualInstall(SiteTable sites, in LogonPoint point, in ClientFacts client, in Serving serving) =>
+        AtLogonPoint(Trigger.ManualInstall, sites, point, client, serving);
 
     /// <summary>The client's maintenance cycle at the access points of its sites (R3).</summary>
-    public static Decision Maintenance(SiteTable sites, in ClientFacts client)
+    public static Decision Maintenance(SiteTable sites, in ClientFacts client) => Maintenance(sites, client, default);
+
+    /// <summary>
+    /// The maintenance cycle (R3) with the versions the sites serve to this client now, and the rules
+    /// section 6 adds: <see cref="Outcome.Scheduled"/> and <see cref="Outcome.Downgraded"/>.
+    /// </summary>
+    public static Decision Maintenance(SiteTable sites, in ClientFacts client, in Serving serving)
     {
         ArgumentNullException.ThrowIfNull(sites);
+        var view = new ServedSites(sites, serving);
+        var now = serving.Now;
         if (client.Installed is not { } installed)
         {
-            return Maintained(Outcome.NotInstalled, null, client, client.Sites, default, default, null, -1, default);
+            return Maintained(Outcome.NotInstalled, null, client, client.Sites, new Changes(), view, now);
         }
 
         if (client.Sites.IsEmpty)
         {
-            return Maintained(Outcome.NotAssigned, installed, client, client.Sites, default, default, null, -1, default);
+            return Maintained(Outcome.NotAssigned, installed, client, client.Sites, new Changes(), view, now);
         }
 
         // Step 1: drop the sites whose boundaries no longer contain the client, unless it travels.
@@ -53,52 +74,115 @@ public static class Decide
             }
         }
 
-        var kept = outside - dropped;
+        var changes = new Changes { Dropped = dropped, Kept = outside - dropped };
         var remaining = assigned - dropped;
         if (remaining.IsEmpty)
         {
-            return Maintained(Outcome.Unassigned, installed, client, remaining, dropped, kept, null, -1, default);
+            return Maintained(Outcome.Unassigned, installed, client, remaining, changes, view, now);
         }
 
-        // Step 2: the target is the newest version among the sites still assigned.
-        var newest = sites.Newest(remaining);
-        var target = sites[newest].Version;
+        // Step 2: the target is the newest version the sites still assigned serve to this client.
+        var servingT = view.ServingT(installed);
+        var newest = view.Newest(remaining, servingT);
+        var target = view.VersionOf(newest, servingT);
+        changes = changes with { Offered = target, OfferedBy = newest };
         if (target <= installed)
         {
-            var outcome = target == installed ? Outcome.UpToDate : Outcome.ClientNewer;
-            return Maintained(outcome, installed, client, remaining, dropped, kept, target, newest, default);
+            return NotUpgraded(view, serving, client, installed, remaining, servingT, changes);
         }
 
-        // Step 3: after the upgrade, sites that cannot manage the new version are dropped.
-        var compatible = sites.CompatibleWith(remaining, target);
+        // Step 3: after the upgrade, sites that cannot manage the new version, as they serve it, are dropped.
+        var compatible = view.CompatibleWith(remaining, target, view.ServingT(target));
         var kind = target.IsSignificantlyNewerThan(installed) ? UpgradeKind.Significant : UpgradeKind.Hotfix;
-        return Maintained(Outcome.Upgraded, target, client, compatible, dropped, kept, target, newest, remaining - compatible, kind);
+        return Maintained(Outcome.Upgraded, target, client, compatible, changes with { Incompatible = remaining - compatible }, view, now, kind);
+    }
+
+    /// <summary>
+    /// The answer when the upgrade of an <see cref="Outcome.Upgraded"/> decision failed:
+    /// <see cref="Outcome.UpgradeFailed"/>, with the client's version and sites as they were after
+    /// R3 step 1 (I4) and the kind of the upgrade that failed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The decision is not an upgrade.</exception>
+    public static Decision Failed(in Decision upgrade)
+    {
+        if (upgrade.Outcome != Outcome.Upgraded)
+        {
+            throw new ArgumentException($"Only an upgrade can fail, not {upgrade.Outcome}.", nameof(upgrade));
+        }
+
+        var remaining = upgrade.SitesAfter | upgrade.Reason.DroppedIncompatible;
+        var reason = upgrade.Reason with { Outcome = Outcome.UpgradeFailed, DroppedIncompatible = default };
+        return new Decision(Outcome.UpgradeFailed, upgrade.Reason.Installed, remaining, upgrade.Kind, reason);
+    }
+
+    // Section 6's rules before step 2 answers UpToDate or ClientNewer: a client that waits for its turn
+    // in a rollout is Scheduled; a client on the T of a site's downgrade order is Downgraded.
+    private static Decision NotUpgraded(
+        in ServedSites view, in Serving serving, in ClientFacts client, AgentVersion installed, SiteSet remaining, SiteSet servingT, Changes changes)
+    {
+        var now = serving.Now;
+        var withRollout = view.WithRollout(remaining);
+        if (!withRollout.IsEmpty)
+        {
+            // Would the target be newer if every active rollout of the client's sites served it T?
+            var waitedFor = view.Newest(remaining, servingT | withRollout);
+            if (view.VersionOf(waitedFor, servingT | withRollout) > installed)
+            {
+                var rollout = view.Plan!.RolloutOf(waitedFor)!;
+                var ordinal = view.Plan.OrdinalOf(waitedFor);
+                var turn = rollout.State == RolloutState.Spreading ? rollout.SpreadStart + serving.Seats[ordinal].Offset : 0;
+                return Maintained(Outcome.Scheduled, installed, client, remaining, changes with { RolloutSite = waitedFor, Turn = turn }, view, now);
+            }
+        }
+
+        var target = changes.Offered;
+        if (target < installed && view.Plan is { } plan && !(remaining & plan.OrderedSites).IsEmpty)
+        {
+            foreach (var site in remaining & plan.OrderedSites)
+            {
+                if (plan.OrderOf(site)!.From == installed)
+                {
+                    var compatible = view.CompatibleWith(remaining, target, view.ServingT(target));
+                    var kind = installed.IsSignificantlyNewerThan(target) ? UpgradeKind.Significant : UpgradeKind.Hotfix;
+                    return Maintained(Outcome.Downgraded, target, client, compatible, changes with { Incompatible = remaining - compatible, RolloutSite = site }, view, now, kind);
+                }
+            }
+        }
+
+        return Maintained(target == installed ? Outcome.UpToDate : Outcome.ClientNewer, installed, client, remaining, changes, view, now);
     }
 
     private static Decision Maintained(
-        Outcome outcome, AgentVersion? after, in ClientFacts client, SiteSet sitesAfter, SiteSet dropped, SiteSet kept, AgentVersion? offered, int offeredBy, SiteSet incompatible, UpgradeKind kind = UpgradeKind.None)
+        Outcome outcome, AgentVersion? after, in ClientFacts client, SiteSet sitesAfter, in Changes changes, in ServedSites view, long now, UpgradeKind kind = UpgradeKind.None)
     {
         var reason = new Reason
         {
             Trigger = Trigger.Maintenance,
             Outcome = outcome,
             Installed = client.Installed,
-            Offered = offered,
-            OfferedBy = offeredBy,
-            DroppedOutside = dropped,
-            DroppedIncompatible = incompatible,
-            Kept = kept,
+            Offered = changes.OfferedBy >= 0 ? changes.Offered : null,
+            OfferedBy = changes.OfferedBy,
+            DroppedOutside = changes.Dropped,
+            DroppedIncompatible = changes.Incompatible,
+            Kept = changes.Kept,
             Travelling = client.Travel,
+            Plan = view.Plan,
+            Open = view.Open,
+            Now = now,
+            RolloutSite = changes.RolloutSite,
+            Turn = changes.Turn,
         };
         return new Decision(outcome, after, sitesAfter, kind, reason);
     }
 
-    private static Decision AtLogonPoint(Trigger trigger, SiteTable sites, in LogonPoint point, in ClientFacts client)
+    private static Decision AtLogonPoint(Trigger trigger, SiteTable sites, in LogonPoint point, in ClientFacts client, in Serving serving)
     {
         ArgumentNullException.ThrowIfNull(sites);
-        var senior = point.SeniorSite(sites);
+        var view = new ServedSites(sites, serving);
+        var servingT = view.ServingT(client.Installed);
+        var senior = view.Senior(point, servingT);
         var inside = sites.Containing(point.Participating, client.Addresses);
-        var facts = new LogonFacts(trigger, point.Name, senior, senior >= 0 ? sites[senior].Version : default, client.Installed);
+        var facts = new LogonFacts(trigger, point.Name, senior, senior >= 0 ? view.VersionOf(senior, servingT) : default, client.Installed, view.Plan, view.Open, serving.Now);
 
         // R1 and R2 both answer NotInBoundaries to a computer the logon point does not manage.
         if (senior < 0 || (inside.IsEmpty && (client.Installed is null || (client.Sites & point.Participating).IsEmpty)))
@@ -107,14 +191,14 @@ public static class Decide
         }
 
         return client.Installed is { } installed
-            ? WithAgent(sites, facts, client, installed, inside)
-            : WithoutAgent(sites, facts, client, inside);
+            ? WithAgent(view, facts, client, installed, inside, servingT)
+            : WithoutAgent(view, facts, client, inside, servingT);
     }
 
     // R1: a computer without an agent gets the package only with a compatible candidate site.
-    private static Decision WithoutAgent(SiteTable sites, in LogonFacts facts, in ClientFacts client, SiteSet candidates)
+    private static Decision WithoutAgent(in ServedSites view, in LogonFacts facts, in ClientFacts client, SiteSet candidates, SiteSet servingT)
     {
-        var compatible = sites.CompatibleWith(candidates, facts.Package);
+        var compatible = view.CompatibleWith(candidates, facts.Package, servingT);
         var refused = candidates - compatible;
         if (compatible.IsEmpty)
         {
@@ -126,7 +210,7 @@ public static class Decide
     }
 
     // R2: a computer with an agent gets at most a hotfix from a logon point.
-    private static Decision WithAgent(SiteTable sites, in LogonFacts facts, in ClientFacts client, AgentVersion installed, SiteSet inside)
+    private static Decision WithAgent(in ServedSites view, in LogonFacts facts, in ClientFacts client, AgentVersion installed, SiteSet inside, SiteSet servingT)
     {
         var package = facts.Package;
         Outcome outcome;
@@ -149,19 +233,21 @@ public static class Decide
             outcome = Outcome.DeferredToMaintenance;
         }
 
-        // Multiple-site assignment: every containing participating site that can manage the version after this step.
-        var compatible = sites.CompatibleWith(inside, after);
+        // Multiple-site assignment: every containing participating site that can manage the version
+        // after this step, as the sites serve that version.
+        var servingAfter = after == installed ? servingT : view.ServingT(after);
+        var compatible = view.CompatibleWith(inside, after, servingAfter);
         var sitesAfter = client.Sites | compatible;
-        var serving = outcome == Outcome.DeferredToMaintenance ? ServingSignificantUpgrade(sites, sitesAfter, installed) : default;
+        var serving = outcome == Outcome.DeferredToMaintenance ? ServingSignificantUpgrade(view, sitesAfter, installed, servingT) : default;
         return facts.Decision(outcome, after, sitesAfter, kind, inside, sitesAfter - client.Sites, inside - compatible - client.Sites, serving);
     }
 
-    private static SiteSet ServingSignificantUpgrade(SiteTable sites, SiteSet assigned, AgentVersion installed)
+    private static SiteSet ServingSignificantUpgrade(in ServedSites view, SiteSet assigned, AgentVersion installed, SiteSet servingT)
     {
         var serving = SiteSet.Empty;
         foreach (var i in assigned)
         {
-            if (sites[i].Version.IsSignificantlyNewerThan(installed))
+            if (view.VersionOf(i, servingT).IsSignificantlyNewerThan(installed))
             {
                 serving = serving.With(i);
             }
@@ -170,7 +256,25 @@ public static class Decide
         return serving;
     }
 
-    private readonly record struct LogonFacts(Trigger Trigger, string Name, int Senior, AgentVersion Package, AgentVersion? Installed)
+    // What a maintenance cycle found beyond the outcome: the sites it dropped or kept, what it offered, and the rollout it names.
+    private readonly record struct Changes()
+    {
+        public SiteSet Dropped { get; init; }
+
+        public SiteSet Kept { get; init; }
+
+        public SiteSet Incompatible { get; init; }
+
+        public AgentVersion Offered { get; init; }
+
+        public int OfferedBy { get; init; } = -1;
+
+        public int RolloutSite { get; init; } = -1;
+
+        public long Turn { get; init; }
+    }
+
+    private readonly record struct LogonFacts(Trigger Trigger, string Name, int Senior, AgentVersion Package, AgentVersion? Installed, RolloutPlan? Plan, SiteSet Open, long Now)
     {
         public Decision Decision(
             Outcome outcome, AgentVersion? after, SiteSet sitesAfter, UpgradeKind kind, SiteSet considered, SiteSet added, SiteSet refused, SiteSet serving)
@@ -187,6 +291,10 @@ public static class Decide
                 Added = added,
                 Refused = refused,
                 Serving = serving,
+                Plan = Plan,
+                Open = Open,
+                Now = Now,
+                RolloutSite = -1,
             };
             return new Decision(outcome, after, sitesAfter, kind, reason);
         }

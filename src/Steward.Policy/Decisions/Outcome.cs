@@ -37,4 +37,13 @@ public enum Outcome : byte
 
     /// <summary>R3: the agent is installed but assigned to no site.</summary>
     NotAssigned,
+
+    /// <summary>R3 with rollouts: an active rollout of one of the client's sites will upgrade it, but its turn has not come; nothing changed.</summary>
+    Scheduled,
+
+    /// <summary>R3 with rollouts: a rollback ordered the client's version down, and the maintenance cycle took it to what its sites serve.</summary>
+    Downgraded,
+
+    /// <summary>R3 with rollouts: the upgrade failed; the client keeps its version and its sites as they were after step 1 (I4).</summary>
+    UpgradeFailed,
 }

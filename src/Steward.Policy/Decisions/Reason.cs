@@ -1,3 +1,4 @@
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 
@@ -19,6 +20,7 @@ public readonly record struct Reason
     private readonly SiteSet _second;
     private readonly SiteSet _third;
     private readonly SiteSet _fourth;
+    private readonly int _rolloutSitePlusOne;
 
     /// <summary>What started the decision.</summary>
     public Trigger Trigger { get; init; }
@@ -64,6 +66,24 @@ public readonly record struct Reason
 
     /// <summary><see cref="Outcome.DeferredToMaintenance"/>: the client's sites that already serve a significant upgrade.</summary>
     public SiteSet Serving { get => Trigger != Trigger.Maintenance ? _fourth : default; init => _fourth = value; }
+
+    /// <summary>The rollouts the decision was made with (SPEC section 6), or null when there were none.</summary>
+    public RolloutPlan? Plan { get; init; }
+
+    /// <summary>The sites whose active rollout's gate was open for the client.</summary>
+    public SiteSet Open { get; init; }
+
+    /// <summary>The time of the decision (meaningful with a <see cref="Plan"/>).</summary>
+    public long Now { get; init; }
+
+    /// <summary>
+    /// <see cref="Outcome.Scheduled"/>: the site whose rollout the client waits for;
+    /// <see cref="Outcome.Downgraded"/>: the site whose downgrade order applied; otherwise -1.
+    /// </summary>
+    public int RolloutSite { get => _rolloutSitePlusOne - 1; init => _rolloutSitePlusOne = value + 1; }
+
+    /// <summary><see cref="Outcome.Scheduled"/> in a spreading rollout: when the client's gate opens.</summary>
+    public long Turn { get; init; }
 
     /// <summary>The reason as sentences for a person, naming versions, lines and site codes.</summary>
     /// <param name="sites">The table the decision was made with.</param>

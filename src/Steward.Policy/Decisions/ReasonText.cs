@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 
@@ -24,7 +26,7 @@ internal static class ReasonText
                 text.Append($"{where} {r.LogonPoint}: the client is neither assigned to nor inside the boundaries of any participating site ({sites.Format(r.Considered)}); a logon point does not patch a computer it does not manage, so nothing changed.");
                 break;
             case Outcome.NoCompatibleSite:
-                text.Append($"{where} {r.LogonPoint}: the computer is inside the boundaries of {WithLines(sites, r.Considered)}, but the logon point carries {offered} (senior site {source}, line {r.Offered?.Line}), and a new client is never assigned to a site older than its agent; nothing was installed.");
+                text.Append($"{where} {r.LogonPoint}: the computer is inside the boundaries of {WithLines(sites, r, r.Considered, null)}, but the logon point carries {offered} (senior site {source}, line {r.Offered?.Line}), and a new client is never assigned to a site older than its agent; nothing was installed.");
                 break;
             case Outcome.Installed:
                 text.Append($"{where} {r.LogonPoint}: installed {offered}, the package of senior site {source}, and assigned the computer to {sites.Format(r.Added)}.");
@@ -57,8 +59,20 @@ internal static class ReasonText
                 text.Append($"Maintenance cycle: the client's addresses are no longer inside the boundaries of {sites.Format(r.DroppedOutside)}, so it was dropped from {(r.DroppedOutside.Count == 1 ? "it" : "them")} and has no site left. The agent {installed} stays installed and a logon point can assign it again.");
                 break;
             case Outcome.Upgraded:
-                var kind = r.Offered!.Value.IsSignificantlyNewerThan(r.Installed!.Value) ? $"a significant upgrade (line {r.Installed?.Line} to {r.Offered?.Line})" : $"a hotfix (line {r.Offered?.Line})";
-                text.Append($"Maintenance cycle: site {source} serves {offered}, {kind} of the installed {installed}, so the access point upgraded the client.");
+                text.Append($"Maintenance cycle: site {source} serves {offered}{InRollout(r, sites)}, {UpgradeKindText(r)} of the installed {installed}, so the access point upgraded the client.");
+                AppendMaintenanceSites(text, sites, r);
+                break;
+            case Outcome.UpgradeFailed:
+                text.Append($"Maintenance cycle: site {source} serves {offered}{InRollout(r, sites)}, {UpgradeKindText(r)} of the installed {installed}, but the upgrade failed: the client keeps {installed} and the sites it had.");
+                AppendMaintenanceSites(text, sites, r);
+                break;
+            case Outcome.Scheduled:
+                text.Append($"Maintenance cycle: the client's sites serve it nothing newer than the installed {installed} yet (newest: {offered} at site {source}); ");
+                AppendWaiting(text, sites, r);
+                AppendMaintenanceSites(text, sites, r);
+                break;
+            case Outcome.Downgraded:
+                AppendDowngrade(text, sites, r, source);
                 AppendMaintenanceSites(text, sites, r);
                 break;
             case Outcome.UpToDate:
@@ -77,22 +91,29 @@ internal static class ReasonText
         return text.ToString();
     }
 
-    private static string WithLines(SiteTable sites, SiteSet set)
+    // Each site with the line it serves to the client as it is (or will be) after the decision.
+    private static string WithLines(SiteTable sites, in Reason r, SiteSet set, AgentVersion? clientVersion)
     {
+        var served = new ServedSites(sites, r.Plan, r.Open);
+        var servingT = served.ServingT(clientVersion);
         var text = new StringBuilder();
         foreach (var i in set)
         {
-            text.Append(text.Length == 0 ? "" : ", ").Append($"{sites[i].Code} (line {sites[i].Line})");
+            text.Append(text.Length == 0 ? "" : ", ").Append($"{sites[i].Code} (line {served.VersionOf(i, servingT).Line})");
         }
 
         return text.Length == 0 ? "none" : text.ToString();
     }
 
+    // R1 asks what the sites serve to a computer without an agent; R2 what they serve to the agent after the step.
+    private static AgentVersion? AgentVersionAfter(in Reason r) =>
+        r.Installed is null ? null : r.Outcome == Outcome.HotfixApplied ? r.Offered : r.Installed;
+
     private static void AppendRefused(StringBuilder text, SiteTable sites, in Reason r)
     {
         if (!r.Refused.IsEmpty)
         {
-            text.Append($" Not assigned to {WithLines(sites, r.Refused)}: older than the agent's line {AgentLine(r)}, which would make a mixed install.");
+            text.Append($" Not assigned to {WithLines(sites, r, r.Refused, AgentVersionAfter(r))}: older than the agent's line {AgentLine(r)}, which would make a mixed install.");
         }
     }
 
@@ -135,8 +156,46 @@ internal static class ReasonText
 
         if (!r.DroppedIncompatible.IsEmpty)
         {
-            text.Append($" Dropped {WithLines(sites, r.DroppedIncompatible)} after the upgrade: older than the new line {r.Offered?.Line}, {(r.DroppedIncompatible.Count == 1 ? "it cannot" : "they cannot")} manage the agent.");
+            text.Append($" Dropped {WithLines(sites, r, r.DroppedIncompatible, r.Offered)} after the upgrade: older than the new line {r.Offered?.Line}, {(r.DroppedIncompatible.Count == 1 ? "it cannot" : "they cannot")} manage the agent.");
         }
+    }
+
+    private static string UpgradeKindText(in Reason r) =>
+        r.Offered!.Value.IsSignificantlyNewerThan(r.Installed!.Value) ? $"a significant upgrade (line {r.Installed?.Line} to {r.Offered?.Line})" : $"a hotfix (line {r.Offered?.Line})";
+
+    // " to this client in rollout sp2" when the offering site serves the version through its rollout rather than as its own.
+    private static string InRollout(in Reason r, SiteTable sites)
+    {
+        if (r.Plan?.RolloutOf(r.OfferedBy) is { } rollout && r.Offered == rollout.To && sites[r.OfferedBy].Version != rollout.To)
+        {
+            return $" to this client in rollout {rollout.Id}";
+        }
+
+        return "";
+    }
+
+    private static void AppendWaiting(StringBuilder text, SiteTable sites, in Reason r)
+    {
+        var rollout = r.Plan!.RolloutOf(r.RolloutSite)!;
+        var site = sites[r.RolloutSite].Code;
+        switch (rollout.State)
+        {
+            case RolloutState.Spreading:
+                text.Append($"it waits for its turn at {Moments.Format(r.Turn, r.Plan.Style)} in rollout {rollout.Id} of {site}, which will upgrade it to {rollout.To}; nothing changed.");
+                break;
+            case RolloutState.Pilot:
+                text.Append($"rollout {rollout.Id} of {site} will upgrade it to {rollout.To}, but it waits for the pilot to succeed (or for a promote); nothing changed.");
+                break;
+            default:
+                text.Append($"rollout {rollout.Id} of {site} would upgrade it to {rollout.To}, but it is halted: {rollout.HaltReason}; nothing changed until it resumes.");
+                break;
+        }
+    }
+
+    private static void AppendDowngrade(StringBuilder text, SiteTable sites, in Reason r, string source)
+    {
+        var order = r.Plan!.OrderOf(r.RolloutSite)!;
+        text.Append(CultureInfo.InvariantCulture, $"Maintenance cycle: rollout {order.RolloutId} of {sites[r.RolloutSite].Code} was rolled back, and its downgrade order takes clients down from {order.From}; no site of the client serves {order.From} or newer, so the access point downgraded the client from {r.Installed} to {r.Offered}, the newest version its sites serve (site {source}).");
     }
 
     private static ReleaseLine? AgentLine(in Reason r) =>

@@ -33,8 +33,8 @@ internal static class ContentEndpoints
             }
 
             metrics.Downloaded();
-            return TypedResults.PhysicalFile(
-                path!, "application/zip", $"steward-agent-{package.Version}.zip", enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{package.Sha256}\""));
+            return new RangeCheckedFile(TypedResults.PhysicalFile(
+                path!, "application/zip", $"steward-agent-{package.Version}.zip", enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{package.Sha256}\"")));
         })
         .Produces(StatusCodes.Status200OK, contentType: "application/zip")
         .Produces(StatusCodes.Status206PartialContent, contentType: "application/zip")

@@ -8,7 +8,7 @@ namespace Steward.Server.Agents;
 /// Reads the shape nearly every maintenance cycle has — <c>addresses</c>, <c>installed</c>, <c>sites</c>,
 /// <c>lastUpgrade</c> null and <c>travel</c> null, true or false, in any order — straight off a <see cref="Utf8JsonReader"/>. The
 /// serializer's general reader costs a stack of frames per request for the two lists. Anything else (a
-/// report, another spelling, a duplicate or unknown member, a wrong type, broken JSON) is left to the
+/// report, another spelling, a duplicate or unknown member, a wrong type, broken JSON or UTF-8) is left to the
 /// serializer, which reads it or says exactly what is wrong: this reader never refuses anything.
 /// </summary>
 internal static class CycleRequestReader
@@ -54,8 +54,10 @@ internal static class CycleRequestReader
             // The object must have ended, with nothing after it.
             return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? new CycleRequest(addresses, installed, sites, null, travel) : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Broken JSON, or a string that is not valid UTF-8 (GetString's InvalidOperationException): the
+            // serializer says what is wrong with it.
             return null;
         }
     }

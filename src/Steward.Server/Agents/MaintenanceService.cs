@@ -142,7 +142,7 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
     public async Task<IResult> ReportAsync(string siteCode, HttpRequest http, UpgradeReport request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var report = CheckReport(request, "body", errors);
+        var report = CheckReport(request, null, errors);
         var code = AccessPoints.Site(siteCode, errors);
         if (errors.Any)
         {
@@ -181,8 +181,10 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         return (decision, decision.Reason.Render(table));
     }
 
-    private static (UpgradeReport Report, AgentVersion Version, AgentVersion? Running)? CheckReport(UpgradeReport? report, string field, FieldErrors errors)
+    // The report is the body itself (no prefix: "version") or a member of it ("lastUpgrade.version").
+    private static (UpgradeReport Report, AgentVersion Version, AgentVersion? Running)? CheckReport(UpgradeReport? report, string? prefix, FieldErrors errors)
     {
+        var field = prefix is null ? "" : prefix + ".";
         if (report is null)
         {
             return null;
@@ -191,11 +193,11 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         var version = AgentVersion.Parse(report.Version ?? "");
         if (!version.Success)
         {
-            errors.Add($"{field}.version", version.Error!);
+            errors.Add($"{field}version", version.Error!);
             return null;
         }
 
-        var running = AgentInput.Version(report.Running, $"{field}.running", errors);
+        var running = AgentInput.Version(report.Running, $"{field}running", errors);
         return (report, version.Value, running);
     }
 

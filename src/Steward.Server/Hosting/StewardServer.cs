@@ -136,7 +136,10 @@ public static class StewardServer
         builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
         builder.Services.AddHostedService(s => s.GetRequiredService<UnenrolledCleanup>());
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         // A lambda, not a method group: the generator that adds the XML comments intercepts only that form.
         builder.Services.AddOpenApi(o => OpenApiSetup.Configure(o));
         StewardMetrics.AddTelemetry(builder.Services);

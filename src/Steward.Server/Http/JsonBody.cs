@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Steward.Server.Hosting;
@@ -41,6 +42,7 @@ internal static class JsonBody
             return (null, Problems.TooLarge($"the body has {request.ContentLength} bytes; this endpoint accepts at most {limit}"));
         }
 
+        ReadResult read;
         try
         {
             // The whole body is read first and parsed in one synchronous pass: an agent's request is a few
@@ -48,32 +50,39 @@ internal static class JsonBody
             var reader = request.BodyReader;
             while (true)
             {
-                var read = await reader.ReadAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+                read = await reader.ReadAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
                 if (read.Buffer.Length > limit)
                 {
                     reader.AdvanceTo(read.Buffer.End);
                     return (null, Problems.TooLarge($"the body is larger than the {limit} bytes this endpoint accepts"));
                 }
 
-                if (!read.IsCompleted)
+                if (read.IsCompleted)
                 {
-                    reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-                    continue;
+                    break;
                 }
 
-                var value = fast?.Invoke(read.Buffer) ?? Parse(read.Buffer, type);
-                reader.AdvanceTo(read.Buffer.End);
-                return value is null ? (null, Problems.Invalid("body", "the body is empty or null; send a JSON object")) : (value, null);
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
-        }
-        catch (JsonException e)
-        {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Problems.Invalid(field, $"not valid JSON for this field (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Problems.TooLarge($"the body is larger than the {limit} bytes this endpoint accepts"));
+        }
+
+        // Whatever the parse finds, the body is consumed: a reader left mid-read ends the connection.
+        try
+        {
+            var value = fast?.Invoke(read.Buffer) ?? Parse(read.Buffer, type);
+            return value is null ? (null, Problems.Invalid(JsonFieldNames.Body, "the body is empty or null; send a JSON object")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Invalid(JsonFieldNames.Of(e.Path, type), $"not valid JSON for this field (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
+        }
+        finally
+        {
+            request.BodyReader.AdvanceTo(read.Buffer.End);
         }
     }
 

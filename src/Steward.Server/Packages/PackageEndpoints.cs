@@ -27,7 +27,7 @@ internal static class PackageEndpoints
         group.MapGet("/packages/{version}", async (string version, IStewardStore store, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
-            var parsed = SiteInput.Version(version, "version (path)", errors);
+            var parsed = SiteInput.Version(version, "version", errors);
             if (parsed is null)
             {
                 return Problems.Invalid(errors);
@@ -48,7 +48,7 @@ internal static class PackageEndpoints
         group.MapDelete("/packages/{version}", async (string version, HttpContext http, IStewardStore store, PackageStore files, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
-            var parsed = SiteInput.Version(version, "version (path)", errors);
+            var parsed = SiteInput.Version(version, "version", errors);
             if (parsed is null)
             {
                 return Problems.Invalid(errors);

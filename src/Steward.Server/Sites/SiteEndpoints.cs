@@ -20,7 +20,7 @@ internal static class SiteEndpoints
         group.MapGet("/sites/{code}", async (string code, IStewardStore store, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
-            var parsed = SiteInput.Code(code, "code (path)", errors);
+            var parsed = SiteInput.Code(code, "code", errors);
             if (parsed is null)
             {
                 return Problems.Invalid(errors);
@@ -90,7 +90,7 @@ internal static class SiteEndpoints
             }
 
             var errors = new FieldErrors();
-            var parsed = SiteInput.Code(code, "code (path)", errors);
+            var parsed = SiteInput.Code(code, "code", errors);
             var version = SiteInput.Version(request!.Version, "version", errors);
             var expected = IfMatch(http.Request, errors);
             if (errors.Any)
@@ -110,7 +110,7 @@ internal static class SiteEndpoints
         group.MapDelete("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
-            var parsed = SiteInput.Code(code, "code (path)", errors);
+            var parsed = SiteInput.Code(code, "code", errors);
             if (parsed is null)
             {
                 return Problems.Invalid(errors);

@@ -105,7 +105,7 @@ internal static class SiteInput
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);
-        var code = Code(pathCode ?? request.Code, pathCode is null ? "code" : "code (path)", errors);
+        var code = Code(pathCode ?? request.Code, "code", errors);
         if (pathCode is not null && request.Code is not null && code is { } fromPath && (!SiteCode.Parse(request.Code).Success || SiteCode.ParseExact(request.Code) != fromPath))
         {
             errors.Add("code", $"the body names site '{request.Code}' but the path names {fromPath}; leave code out or make them agree");

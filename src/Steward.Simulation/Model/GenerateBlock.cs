@@ -1,5 +1,6 @@
 using System.Globalization;
 using Steward.Policy.Boundaries;
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 
@@ -8,7 +9,9 @@ namespace Steward.Simulation.Model;
 /// <summary>
 /// Many alike clients (SPEC section 5, <c>generate</c>): client <c>i</c> (from 0) is named
 /// <see cref="Prefix"/> followed by <c>i + 1</c> in at least six digits (<see cref="Digits"/>), and has
-/// the one address <c>first + floor(i * size / count)</c> of <see cref="Addresses"/>.
+/// the one address <c>first + floor(i * size / count)</c> of <see cref="Addresses"/>. With
+/// <see cref="FailRate"/>, a client whose <c>h("fail/" + name)</c> is below it fails every upgrade; with
+/// <see cref="OfflineRate"/>, one whose <c>h("offline/" + name)</c> is below it has no cycles in <c>run</c>.
 /// </summary>
 public sealed record GenerateBlock(
     int Count,
@@ -17,7 +20,9 @@ public sealed record GenerateBlock(
     AgentVersion? Installed,
     IReadOnlyList<SiteCode> Sites,
     bool Travel,
-    SourcePosition At)
+    SourcePosition At,
+    Rate? FailRate = null,
+    Rate? OfflineRate = null)
 {
     private const int MinDigits = 6;
 

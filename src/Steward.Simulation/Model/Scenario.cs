@@ -1,7 +1,7 @@
 namespace Steward.Simulation.Model;
 
 /// <summary>
-/// A validated what-if scenario (SPEC section 5): every name it uses resolves, every version and
+/// A validated what-if scenario (SPEC sections 5 and 6; <see cref="Cycle"/> places the cycles of <c>run</c>): every name it uses resolves, every version and
 /// boundary parsed. Only the scenario loader makes one, after checking all of the file.
 /// </summary>
 public sealed record Scenario(
@@ -9,8 +9,12 @@ public sealed record Scenario(
     IReadOnlyList<ScenarioLogonPoint> LogonPoints,
     IReadOnlyList<ScenarioClient> Clients,
     IReadOnlyList<GenerateBlock> Generate,
-    IReadOnlyList<ScenarioStep> Steps)
+    IReadOnlyList<ScenarioStep> Steps,
+    long Cycle = Scenario.DefaultCycle)
 {
+    /// <summary>The default maintenance cycle, 23 hours, in seconds.</summary>
+    public const long DefaultCycle = 23 * 3_600;
+
     /// <summary>Named plus generated clients.</summary>
     public long TotalClients => Clients.Count + Generate.Sum(g => (long)g.Count);
 }

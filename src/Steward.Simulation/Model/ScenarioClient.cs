@@ -4,11 +4,15 @@ using Steward.Policy.Versions;
 
 namespace Steward.Simulation.Model;
 
-/// <summary>A named client as the scenario declares it; <see cref="Installed"/> null means no agent yet.</summary>
+/// <summary>
+/// A named client as the scenario declares it; <see cref="Installed"/> null means no agent yet, and
+/// <see cref="FailsUpgrade"/> makes every maintenance-cycle upgrade of it fail (SPEC section 6).
+/// </summary>
 public sealed record ScenarioClient(
     string Name,
     IReadOnlyList<NetworkAddress> Addresses,
     AgentVersion? Installed,
     IReadOnlyList<SiteCode> Sites,
     bool Travel,
-    SourcePosition At);
+    SourcePosition At,
+    bool FailsUpgrade = false);

@@ -1,4 +1,5 @@
 using Steward.Policy.Boundaries;
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 
@@ -65,4 +66,44 @@ public sealed record MaintenanceAllStep(int Number, SourcePosition At) : Scenari
 {
     /// <inheritdoc/>
     public override string Action => "maintenanceAll";
+}
+
+/// <summary><c>rollout: SITE, version: T</c> and its settings (SPEC section 6): starts a rollout of the site.</summary>
+public sealed record RolloutStep(
+    int Number,
+    SourcePosition At,
+    SiteCode Site,
+    AgentVersion Version,
+    string Id,
+    IReadOnlyList<string> Pilot,
+    long Window,
+    int HaltFailures,
+    Rate HaltRate) : ScenarioStep(Number, At)
+{
+    /// <inheritdoc/>
+    public override string Action => "rollout";
+}
+
+/// <summary><c>promote: ID</c>, <c>halt: ID</c>, <c>resume: ID</c>, <c>abort: ID</c> or <c>rollback: ID</c>: an administrator's verb on a rollout.</summary>
+public sealed record RolloutVerbStep(int Number, SourcePosition At, string Verb, string Id) : ScenarioStep(Number, At)
+{
+    /// <summary>The verbs, as the file spells them.</summary>
+    public static readonly IReadOnlyList<string> Verbs = ["promote", "halt", "resume", "abort", "rollback"];
+
+    /// <inheritdoc/>
+    public override string Action => Verb;
+}
+
+/// <summary><c>advance: DURATION</c>: the clock moves; rollouts may complete.</summary>
+public sealed record AdvanceStep(int Number, SourcePosition At, long Seconds) : ScenarioStep(Number, At)
+{
+    /// <inheritdoc/>
+    public override string Action => "advance";
+}
+
+/// <summary><c>run: DURATION</c>: every client's maintenance cycles over the duration, in time order.</summary>
+public sealed record RunStep(int Number, SourcePosition At, long Seconds) : ScenarioStep(Number, At)
+{
+    /// <inheritdoc/>
+    public override string Action => "run";
 }

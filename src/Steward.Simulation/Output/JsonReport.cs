@@ -92,6 +92,12 @@ public static class JsonReport
             case BulkStepResult r:
                 WriteBulk(json, r);
                 break;
+            case RolloutStepResult r:
+                WriteRolloutStep(json, r);
+                break;
+            case RunStepResult r:
+                WriteRun(json, r);
+                break;
             default:
                 throw new ArgumentException($"Result of step {result.Number} is of a kind the report does not know.", nameof(result));
         }
@@ -153,20 +159,91 @@ public static class JsonReport
             json.WriteString("at", r.LogonPoint);
         }
 
+        WriteCounts(json, r.Outcomes, r.Kinds);
+        if (r.Reason is not null)
+        {
+            json.WriteString("reason", r.Reason);
+        }
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, IReadOnlyList<OutcomeCount> outcomes, IReadOnlyList<KindCount> kinds)
+    {
         json.WriteStartObject("outcomes");
-        foreach (var count in r.Outcomes)
+        foreach (var count in outcomes)
         {
             json.WriteNumber(OutcomeWords.Of(count.Outcome), count.Count);
         }
 
         json.WriteEndObject();
         json.WriteStartObject("kinds");
-        foreach (var count in r.Kinds)
+        foreach (var count in kinds)
         {
             json.WriteNumber(OutcomeWords.Of(count.Kind), count.Count);
         }
 
         json.WriteEndObject();
+    }
+
+    // SPEC section 6: a step that names a rollout carries "rollout" and, once it exists, "state".
+    private static void WriteRolloutStep(Utf8JsonWriter json, RolloutStepResult r)
+    {
+        if (r.Rollout is not null)
+        {
+            json.WriteString("rollout", r.Rollout);
+        }
+
+        switch (r.Step)
+        {
+            case RolloutStep s:
+                json.WriteString("site", s.Site.ToString());
+                WriteVersion(json, "version", s.Version);
+                break;
+            case SiteVersionStep s:
+                json.WriteString("site", s.Site.ToString());
+                WriteVersion(json, "version", s.Version);
+                break;
+            case AdvanceStep s:
+                json.WriteString("duration", Policy.Rollouts.Duration.Format(s.Seconds));
+                break;
+            default:
+                break;
+        }
+
+        json.WriteString("outcome", r.Applied ? OutcomeWords.Applied : OutcomeWords.Refused);
+        if (r.State is { } state)
+        {
+            json.WriteString("state", Policy.Rollouts.RolloutStates.Word(state));
+        }
+
+        json.WriteString("reason", r.Reason);
+    }
+
+    private static void WriteRun(Utf8JsonWriter json, RunStepResult r)
+    {
+        json.WriteString("outcome", OutcomeWords.Applied);
+        json.WriteString("duration", Policy.Rollouts.Duration.Format(r.End - r.Start));
+        json.WriteNumber("cycles", r.Cycles);
+        WriteCounts(json, r.Outcomes, r.Kinds);
+        json.WriteStartArray("series");
+        Span<char> text = stackalloc char[23];
+        foreach (var point in r.Series)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("hour", point.Hour);
+            json.WriteStartObject("versions");
+            foreach (var count in point.Versions)
+            {
+                count.Version!.Value.TryFormat(text, out var written, default, null);
+                json.WriteNumber(text[..written], count.Count);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            FlushIfFull(json);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("reason", r.Reason);
     }
 
     private static void WriteClient(Utf8JsonWriter json, Fleet fleet, int client, JsonEncodedText[] codes)

@@ -10,6 +10,9 @@ public static class OutcomeWords
     /// <summary>The answer of an administrative step.</summary>
     public const string Applied = "Applied";
 
+    /// <summary>The answer of an administrative step the state forbids (SPEC sections 4 and 6).</summary>
+    public const string Refused = "Refused";
+
     /// <summary>The outcome word, spelled as SPEC section 4 spells it (<c>DeferredToMaintenance</c>).</summary>
     public static string Of(Outcome outcome) => Outcomes[(int)outcome];
 

@@ -16,8 +16,8 @@ namespace Steward.Simulation.Running;
 /// </remarks>
 internal static class BulkDecisions
 {
-    private static readonly int OutcomeSlots = Enum.GetValues<Outcome>().Max(o => (int)o) + 1;
-    private static readonly int KindSlots = Enum.GetValues<UpgradeKind>().Max(k => (int)k) + 1;
+    internal static readonly int OutcomeSlots = Enum.GetValues<Outcome>().Max(o => (int)o) + 1;
+    internal static readonly int KindSlots = Enum.GetValues<UpgradeKind>().Max(k => (int)k) + 1;
     private static readonly int Stride = OutcomeSlots + KindSlots;
 
     /// <summary>Every client logs on at <paramref name="point"/>.</summary>
@@ -75,7 +75,7 @@ internal static class BulkDecisions
         counts.CopyTo(rows.AsSpan(chunk * Stride, Stride));
     }
 
-    private static OutcomeCount[] Outcomes(ReadOnlySpan<long> totals)
+    internal static OutcomeCount[] Outcomes(ReadOnlySpan<long> totals)
     {
         var list = new List<OutcomeCount>();
         for (var o = 0; o < totals.Length; o++)
@@ -90,7 +90,7 @@ internal static class BulkDecisions
     }
 
     // UpgradeKind.None counts the decisions that changed no agent; only real changes are reported.
-    private static KindCount[] Kinds(ReadOnlySpan<long> totals)
+    internal static KindCount[] Kinds(ReadOnlySpan<long> totals)
     {
         var list = new List<KindCount>();
         for (var k = 0; k < totals.Length; k++)

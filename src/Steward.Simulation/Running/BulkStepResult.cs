@@ -12,12 +12,14 @@ namespace Steward.Simulation.Running;
 /// <param name="Clients">How many clients the step decided for.</param>
 /// <param name="Outcomes">The outcomes that occurred, with their counts, in the order of <see cref="Outcome"/>; none is zero.</param>
 /// <param name="Kinds">The kinds of agent change that occurred (hotfix, significant), with their counts; none is zero.</param>
+/// <param name="Reason">With rollouts: the rollouts that spread, halted or completed during the step; otherwise null.</param>
 public sealed record BulkStepResult(
     ScenarioStep Step,
     string? LogonPoint,
     long Clients,
     IReadOnlyList<OutcomeCount> Outcomes,
-    IReadOnlyList<KindCount> Kinds) : StepResult(Step)
+    IReadOnlyList<KindCount> Kinds,
+    string? Reason = null) : StepResult(Step)
 {
     /// <summary>How many clients got <paramref name="outcome"/> (0 when none did).</summary>
     public long CountOf(Outcome outcome)

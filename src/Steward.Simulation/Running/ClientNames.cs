@@ -1,3 +1,4 @@
+using Steward.Policy.Rollouts;
 using Steward.Simulation.Model;
 
 namespace Steward.Simulation.Running;
@@ -89,6 +90,33 @@ internal sealed class ClientNames
 
         var (block, offset) = BlockOf(client);
         return _blocks[block].NameOf(offset);
+    }
+
+    /// <summary>
+    /// n of <c>h(a + b + name)</c> (SPEC section 6) without making the name of a generated client a
+    /// string: <c>Hash("cycle/", "", i)</c>, <c>Hash(id, "/", i)</c>.
+    /// </summary>
+    public ulong Hash(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int client)
+    {
+        if (client < _named.Count)
+        {
+            return RolloutHash.Of(a, b, _named[client].Name);
+        }
+
+        var (block, offset) = BlockOf(client);
+        var prefix = _blocks[block].Prefix;
+        var digits = _blocks[block].Digits;
+        var length = prefix.Length + digits;
+        var name = length <= 256 ? stackalloc char[length] : new char[length];
+        prefix.CopyTo(name);
+        var number = offset + 1;
+        for (var i = length - 1; i >= prefix.Length; i--)
+        {
+            name[i] = (char)('0' + (number % 10));
+            number /= 10;
+        }
+
+        return RolloutHash.Of(a, b, name);
     }
 
     /// <summary>The index of the client with this name, or -1.</summary>

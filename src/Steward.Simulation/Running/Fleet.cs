@@ -1,5 +1,6 @@
 using Steward.Policy.Boundaries;
 using Steward.Policy.Decisions;
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Simulation.Hierarchy;
@@ -23,6 +24,8 @@ public sealed class Fleet
 {
     private const byte HasAgentFlag = 1;
     private const byte TravelFlag = 2;
+    private const byte FailsFlag = 4;
+    private const byte OfflineFlag = 8;
 
     private readonly ClientNames _names;
     private readonly ulong[] _versions;
@@ -51,6 +54,10 @@ public sealed class Fleet
             var client = scenario.Clients[i];
             Initialise(i, client.Installed, ScenarioHierarchy.SetOf(sites, client.Sites), client.Travel);
             SetAddresses(i, client.Addresses);
+            if (client.FailsUpgrade)
+            {
+                _flags[i] |= FailsFlag;
+            }
         }
 
         for (var b = 0; b < scenario.Generate.Count; b++)
@@ -66,7 +73,12 @@ public sealed class Fleet
                 _addressCount[start + k] = 1;
                 _addressPool[_poolUsed++] = spread.At(k);
             }
+
+            MarkByRate(start, block.Count, block.FailRate, "fail/", FailsFlag);
+            MarkByRate(start, block.Count, block.OfflineRate, "offline/", OfflineFlag);
         }
+
+        AnyFails = Array.Exists(_flags, f => (f & FailsFlag) != 0);
     }
 
     /// <summary>Named plus generated clients.</summary>
@@ -96,6 +108,18 @@ public sealed class Fleet
 
     /// <summary>True when the client is travelling.</summary>
     public bool IsTravelling(int client) => (_flags[client] & TravelFlag) != 0;
+
+    /// <summary>True when every maintenance-cycle upgrade of the client fails (<c>failsUpgrade</c>, or <c>failRate</c> of its block).</summary>
+    public bool FailsUpgrade(int client) => (_flags[client] & FailsFlag) != 0;
+
+    /// <summary>True when the client has no cycles in <c>run</c> (<c>offlineRate</c> of its block).</summary>
+    public bool IsOffline(int client) => (_flags[client] & OfflineFlag) != 0;
+
+    /// <summary>True when any client fails its upgrades.</summary>
+    public bool AnyFails { get; private set; }
+
+    /// <summary>n of <c>h(a + b + name)</c> for a client (see <see cref="ClientNames.Hash"/>).</summary>
+    internal ulong Hash(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int client) => _names.Hash(a, b, client);
 
     /// <summary>The client's network addresses (a view that a later <c>move</c> step does not change).</summary>
     public ReadOnlySpan<NetworkAddress> AddressesOf(int client) => _addressPool.AsSpan(_addressStart[client], _addressCount[client]);
@@ -141,6 +165,24 @@ public sealed class Fleet
     internal void SetTravel(int client, bool travelling)
     {
         _flags[client] = travelling ? (byte)(_flags[client] | TravelFlag) : (byte)(_flags[client] & ~TravelFlag);
+    }
+
+    // SPEC section 6: a generated client fails (or is offline) when h(prefix + name) < rate.
+    private void MarkByRate(int start, int count, Rate? rate, string prefix, byte flag)
+    {
+        if (rate is not { } r || r.Numerator == 0)
+        {
+            return;
+        }
+
+        // Every client's flag is its own byte, so the clients can be hashed on every core.
+        Parallel.For(0, count, k =>
+        {
+            if (r.IsAbove(_names.Hash(prefix, [], start + k)))
+            {
+                _flags[start + k] |= flag;
+            }
+        });
     }
 
     private void Initialise(int client, AgentVersion? installed, SiteSet sites, bool travelling)

@@ -1,8 +1,9 @@
 using Steward.Policy.Decisions;
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
-using Steward.Policy.Versions;
 using Steward.Simulation.Hierarchy;
 using Steward.Simulation.Model;
+using Steward.Simulation.Running.Rollouts;
 
 namespace Steward.Simulation.Running;
 
@@ -20,6 +21,13 @@ public sealed class SimulationSession
     private readonly ScenarioHierarchy _hierarchy;
     private readonly List<StepResult> _results;
     private readonly SimulationOptions _options;
+    private readonly RolloutDesk _desk;
+
+    // With rollouts or failing clients a decision can change what the next client is served, so bulk
+    // steps take clients one by one (SPEC section 6); otherwise clients are independent and run in parallel.
+    private readonly bool _oneByOne;
+    private SiteTable _sites;
+    private CycleSchedule? _schedule;
     private int _next;
 
     private SimulationSession(Scenario scenario, SimulationOptions options)
@@ -27,16 +35,21 @@ public sealed class SimulationSession
         Scenario = scenario;
         _options = options;
         _hierarchy = ScenarioHierarchy.From(scenario);
-        Sites = _hierarchy.Sites;
-        Fleet = new Fleet(scenario, Sites);
+        _sites = _hierarchy.Sites;
+        Fleet = new Fleet(scenario, _sites);
+        _desk = new RolloutDesk(Fleet);
+        _oneByOne = Fleet.AnyFails || scenario.Steps.Any(s => s is RolloutStep);
         _results = new List<StepResult>(scenario.Steps.Count);
     }
 
     /// <summary>The scenario being run.</summary>
     public Scenario Scenario { get; }
 
-    /// <summary>The sites as they are now (a <c>siteVersion</c> step replaces the table).</summary>
-    public SiteTable Sites { get; private set; }
+    /// <summary>The sites as they are now (a <c>siteVersion</c> step, a completion or a rollback replaces the table).</summary>
+    public SiteTable Sites => _sites;
+
+    /// <summary>The clock: seconds from 0 (SPEC section 6); only <c>advance</c> and <c>run</c> move it.</summary>
+    public long Now => _desk.Now;
 
     /// <summary>Every client's current state.</summary>
     public Fleet Fleet { get; }
@@ -97,6 +110,10 @@ public sealed class SimulationSession
         TravelStep s => Travel(s),
         LogonAllStep s => LogonAll(s),
         MaintenanceAllStep s => MaintenanceAll(s),
+        RolloutStep s => StartRollout(s),
+        RolloutVerbStep s => RolloutVerb(s),
+        AdvanceStep s => Advance(s),
+        RunStep s => RunCycles(s),
         _ => throw new ArgumentException($"Step {step.Number} ({step.Action}) is not a step the runner knows.", nameof(step)),
     };
 
@@ -104,36 +121,82 @@ public sealed class SimulationSession
     {
         var client = ClientIndex(step, name);
         var point = LogonPointOf(step, pointName);
-        var facts = Fleet.FactsOf(client);
-        var decision = manual ? Decide.ManualInstall(Sites, point, facts) : Decide.Logon(Sites, point, facts);
-        return Record(step, client, point.Name, facts.Installed, facts.Sites, decision);
+        return OneClient(step, client, manual ? DecisionKind.ManualInstall : DecisionKind.Logon, point);
     }
 
-    private ClientStepResult Maintenance(MaintenanceStep step)
-    {
-        var client = ClientIndex(step, step.Client);
-        var facts = Fleet.FactsOf(client);
-        var decision = Decide.Maintenance(Sites, facts);
-        return Record(step, client, null, facts.Installed, facts.Sites, decision);
-    }
+    private ClientStepResult Maintenance(MaintenanceStep step) =>
+        OneClient(step, ClientIndex(step, step.Client), DecisionKind.Maintenance, default);
 
-    private ClientStepResult Record(ScenarioStep step, int client, string? point, AgentVersion? before, SiteSet sitesBefore, in Decision decision)
+    private ClientStepResult OneClient(ScenarioStep step, int client, DecisionKind kind, LogonPoint point)
     {
-        Fleet.Apply(client, decision);
+        var before = Fleet.InstalledOf(client);
+        var sitesBefore = Fleet.SitesOf(client);
+        var events = new List<string>();
+        var table = Sites;
+        var decision = DecideFor(client, kind, point, events);
+        var reason = decision.Reason.Render(table);
         return new ClientStepResult(
             step,
             Fleet.NameOf(client),
-            point,
+            kind == DecisionKind.Maintenance ? null : point.Name,
             decision.Outcome,
             before,
             decision.VersionAfter,
             CodesOf(sitesBefore),
             CodesOf(decision.SitesAfter),
             decision.Kind,
-            decision.Reason.Render(Sites));
+            events.Count == 0 ? reason : $"{reason} {string.Join(" ", events)}");
     }
 
-    private AppliedStepResult SiteVersion(SiteVersionStep step)
+    /// <summary>
+    /// Decides for one client with the versions served to it now, carries the decision out (a failing
+    /// client's upgrade fails), and lets the rollouts count it.
+    /// </summary>
+    internal Decision DecideFor(int client, DecisionKind kind, in LogonPoint point, List<string> events)
+    {
+        var facts = Fleet.FactsOf(client);
+        var plan = _desk.Plan(_sites);
+        Span<RolloutSeat> seats = stackalloc RolloutSeat[plan?.Active.Count ?? 0];
+        _desk.FillSeats(client, seats);
+        var decision = DecideWith(client, kind, point, facts, plan, seats);
+        Fleet.Apply(client, decision);
+        _desk.AfterDecision(client, facts.Installed, decision, kind == DecisionKind.Maintenance, _sites, events);
+        return decision;
+    }
+
+    /// <summary>
+    /// The decision for one client from facts and seats the caller gathered (<c>run</c> reads them from
+    /// copies in cycle order); a failing client's upgrade fails. Nothing is carried out.
+    /// </summary>
+    internal Decision DecideWith(int client, DecisionKind kind, in LogonPoint point, in ClientFacts facts, RolloutPlan? plan, ReadOnlySpan<RolloutSeat> seats)
+    {
+        Decision decision;
+        if (plan is null)
+        {
+            decision = kind switch
+            {
+                DecisionKind.Maintenance => Decide.Maintenance(_sites, facts),
+                DecisionKind.Logon => Decide.Logon(_sites, point, facts),
+                _ => Decide.ManualInstall(_sites, point, facts),
+            };
+        }
+        else
+        {
+            var serving = new Serving(plan, _desk.Now, seats);
+            decision = kind switch
+            {
+                DecisionKind.Maintenance => Decide.Maintenance(_sites, facts, serving),
+                DecisionKind.Logon => Decide.Logon(_sites, point, facts, serving),
+                _ => Decide.ManualInstall(_sites, point, facts, serving),
+            };
+        }
+
+        return kind == DecisionKind.Maintenance && decision.Outcome == Outcome.Upgraded && Fleet.FailsUpgrade(client)
+            ? Decide.Failed(decision)
+            : decision;
+    }
+
+    private StepResult SiteVersion(SiteVersionStep step)
     {
         var index = Sites.IndexOf(step.Site);
         if (index < 0)
@@ -141,9 +204,63 @@ public sealed class SimulationSession
             throw new ArgumentException($"Step {step.Number} names site {step.Site}, which the scenario does not declare.", nameof(step));
         }
 
+        if (_desk.SiteVersionRefusal(index) is { } refusal)
+        {
+            var active = _desk.Plan(_sites)!.RolloutOf(index)!;
+            return new RolloutStepResult(step, false, active.Id, active.State, refusal);
+        }
+
         var before = Sites;
-        Sites = Sites.WithVersion(index, step.Version);
+        _sites = Sites.WithVersion(index, step.Version);
+        _desk.SiteVersionApplied(index);
         return new AppliedStepResult(step, null, SiteVersionReason.Describe(before, Sites, index, _hierarchy.LogonPoints));
+    }
+
+    private RolloutStepResult StartRollout(RolloutStep step)
+    {
+        var change = _desk.Start(step, ref _sites);
+        var events = new List<string>();
+        if (change.Applied)
+        {
+            // A rollout with a window of 0 that spreads at once is due at once.
+            _desk.CompleteDue(_desk.Now, ref _sites, events);
+        }
+
+        return RolloutResult(step, step.Id, change.Applied, change.Reason, events);
+    }
+
+    private RolloutStepResult RolloutVerb(RolloutVerbStep step)
+    {
+        var change = _desk.Verb(step, ref _sites);
+        var events = new List<string>();
+        if (change.Applied)
+        {
+            _desk.CompleteDue(_desk.Now, ref _sites, events);
+        }
+
+        return RolloutResult(step, step.Id, change.Applied, change.Reason, events);
+    }
+
+    private RolloutStepResult Advance(AdvanceStep step)
+    {
+        var events = new List<string>();
+        var end = _desk.Now + step.Seconds;
+        _desk.CompleteDue(end, ref _sites, events);
+        _desk.Now = end;
+        var reason = $"The clock moves forward {Duration.Format(step.Seconds)} to {RolloutDesk.At(end)}.";
+        return new RolloutStepResult(step, true, null, null, events.Count == 0 ? reason : $"{reason} {string.Join(" ", events)}");
+    }
+
+    private RunStepResult RunCycles(RunStep step)
+    {
+        _schedule ??= new CycleSchedule(Fleet, Scenario.Cycle);
+        return CycleRun.Run(this, _desk, _schedule, step, ref _sites);
+    }
+
+    private RolloutStepResult RolloutResult(ScenarioStep step, string id, bool applied, string reason, List<string> events)
+    {
+        var state = _desk.Find(id)?.Rollout?.State;
+        return new RolloutStepResult(step, applied, id, state, events.Count == 0 ? reason : $"{reason} {string.Join(" ", events)}");
     }
 
     private AppliedStepResult Move(MoveStep step)
@@ -175,14 +292,37 @@ public sealed class SimulationSession
     private BulkStepResult LogonAll(LogonAllStep step)
     {
         var point = LogonPointOf(step, step.LogonPoint);
+        if (_oneByOne)
+        {
+            return OneByOne(step, DecisionKind.Logon, point);
+        }
+
         var (outcomes, kinds) = BulkDecisions.LogonAll(Fleet, Sites, point, _options);
         return new BulkStepResult(step, point.Name, Fleet.Count, outcomes, kinds);
     }
 
     private BulkStepResult MaintenanceAll(MaintenanceAllStep step)
     {
+        if (_oneByOne)
+        {
+            return OneByOne(step, DecisionKind.Maintenance, default);
+        }
+
         var (outcomes, kinds) = BulkDecisions.MaintenanceAll(Fleet, Sites, _options);
         return new BulkStepResult(step, null, Fleet.Count, outcomes, kinds);
+    }
+
+    // Clients one by one in file order, each seeing every change before it (SPEC section 6).
+    private BulkStepResult OneByOne(ScenarioStep step, DecisionKind kind, LogonPoint point)
+    {
+        var counts = new OutcomeTally();
+        var events = new List<string>();
+        for (var client = 0; client < Fleet.Count; client++)
+        {
+            counts.Add(DecideFor(client, kind, point, events));
+        }
+
+        return new BulkStepResult(step, kind == DecisionKind.Maintenance ? null : point.Name, Fleet.Count, counts.Outcomes(), counts.Kinds(), events.Count == 0 ? null : string.Join(" ", events));
     }
 
     private int ClientIndex(ScenarioStep step, string name)

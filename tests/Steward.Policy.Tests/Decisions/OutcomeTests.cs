@@ -11,6 +11,9 @@ public class OutcomeTests
         [
             "Installed", "NotInBoundaries", "NoCompatibleSite", "UpToDate", "ClientNewer", "HotfixApplied",
             "DeferredToMaintenance", "Upgraded", "Unassigned", "NotInstalled", "NotAssigned",
+
+            // With rollouts (section 6).
+            "Scheduled", "Downgraded", "UpgradeFailed",
         ];
 
         Assert.Equal(spec.Order(StringComparer.Ordinal), Enum.GetNames<Outcome>().Order(StringComparer.Ordinal));

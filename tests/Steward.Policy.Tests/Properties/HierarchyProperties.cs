@@ -181,7 +181,9 @@ public class HierarchyProperties
 
         // The generator must reach every outcome word and the cases the invariants are about; otherwise the
         // properties above would hold for want of trying.
-        foreach (var outcome in Enum.GetValues<Outcome>())
+        // Section 6's outcomes need rollouts or failing clients, which these hierarchies do not have;
+        // RolloutProperties reaches them.
+        foreach (var outcome in Enum.GetValues<Outcome>().Except([Outcome.Scheduled, Outcome.Downgraded, Outcome.UpgradeFailed]))
         {
             Assert.True(outcomes[(int)outcome] > 0, $"no scenario reached {outcome}");
         }

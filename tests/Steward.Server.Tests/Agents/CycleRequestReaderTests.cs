@@ -51,6 +51,14 @@ public class CycleRequestReaderTests
     }
 
     [Fact]
+    public void InvalidUtf8InAString_IsLeftToTheSerializer()
+    {
+        byte[] json = [.. "{\"addresses\":[\""u8, 0xFF, 0xFE, .. "\"],\"installed\":\""u8, 0xC0, .. "\"}"u8];
+
+        Assert.Null(CycleRequestReader.TryRead(new ReadOnlySequence<byte>(json)));
+    }
+
+    [Fact]
     public void GeneratedRequests_ReadAsTheSerializerReadsThem_InOneOrManySegments()
     {
         var random = new Random(262677);

@@ -46,10 +46,11 @@ public abstract class KeptRepeatTests : ApiTest
     }
 
     // Repeats are written with the heartbeats, in batches (every 50 ms in tests), even after a newer decision.
+    // The wait is for the write itself, bounded generously: on a loaded machine 5 s was not always enough.
     private async Task<Protocol.Admin.ClientHistory> RepeatsWrittenAsync(int decision, long repeats)
     {
         var history = await Admin.HistoryAsync(_enrolled.ClientId);
-        for (var i = 0; i < 100 && history.Decisions[decision].Repeats < repeats; i++)
+        for (var i = 0; i < 600 && history.Decisions[decision].Repeats < repeats; i++)
         {
             await Task.Delay(50);
             history = await Admin.HistoryAsync(_enrolled.ClientId);

@@ -6,8 +6,8 @@ namespace Steward.Server.Http.ApiDocument;
 
 /// <summary>
 /// States on every operation what holds for all of them alike, so that no endpoint has to repeat it: the
-/// credentials it takes (its <see cref="ApiAccess"/>) and the 401 of a refused credential, the 400, 413 and
-/// 415 of a body, the 400 of a query, and a problem document as the body of every refusal.
+/// credentials it takes (its <see cref="ApiAccess"/>) and the 401 of a refused credential, the 400, 408, 413
+/// and 415 of a body, the 400 of a query, and a problem document as the body of every refusal.
 /// </summary>
 internal sealed class OperationFacts : IOpenApiOperationTransformer
 {
@@ -30,6 +30,7 @@ internal sealed class OperationFacts : IOpenApiOperationTransformer
         if (operation.RequestBody?.Content is { Count: > 0 })
         {
             Refuses(operation, StatusCodes.Status400BadRequest);
+            Refuses(operation, StatusCodes.Status408RequestTimeout);
             Refuses(operation, StatusCodes.Status413PayloadTooLarge);
             Refuses(operation, StatusCodes.Status415UnsupportedMediaType);
         }

@@ -18,6 +18,7 @@ internal static class ProblemSchemas
         [StatusCodes.Status400BadRequest] = "Bad request: a field is missing or malformed; `errors` names each field at fault.",
         [StatusCodes.Status401Unauthorized] = "Not authenticated: no credentials, or credentials the server does not know.",
         [StatusCodes.Status404NotFound] = "Not found: what the path names does not exist.",
+        [StatusCodes.Status408RequestTimeout] = "The body came slower than the server's minimum data rate; the connection is closed.",
         [StatusCodes.Status409Conflict] = "Conflict with what the server holds (exists already, no package of that version, still in use, changed during every attempt).",
         [StatusCodes.Status412PreconditionFailed] = "Precondition failed: `If-Match` names a revision that is no longer current.",
         [StatusCodes.Status413PayloadTooLarge] = "The body is larger than this operation accepts.",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Steward.Policy.Boundaries;
 using Steward.Policy.Parsing;
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Simulation.Loading.Yaml;
@@ -97,6 +98,46 @@ internal static class ValueReader
         }
 
         return (int)value;
+    }
+
+    /// <summary>
+    /// A rate from 0 to 1 written as a plain decimal numeral (<c>0.05</c>); a quoted value, an exponent or
+    /// a sign is refused (SPEC section 6).
+    /// </summary>
+    public static Rate? Rate(YamlNode node, string label, ProblemList problems)
+    {
+        if (node is not YamlScalar { IsPlain: true, IsNull: false } scalar)
+        {
+            problems.Add(node, $"{label} must be a plain decimal number from 0 to 1 such as 0.05, not {node.Describe()}{(node is YamlScalar { IsPlain: false } ? " in quotes" : "")}");
+            return null;
+        }
+
+        var result = Policy.Rollouts.Rate.Parse(scalar.Value);
+        if (!result.Success)
+        {
+            problems.Add(node, $"{label}: {result.Error}");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    /// <summary>A duration (<c>0</c>, <c>90m</c>, <c>1d12h</c>...) in seconds, with the parser's message when it is not one.</summary>
+    public static long? Duration(YamlNode node, string label, ProblemList problems)
+    {
+        if (Text(node, label, "a duration such as 0, 90m, 36h or 1d12h", problems) is not { } text)
+        {
+            return null;
+        }
+
+        var result = Policy.Rollouts.Duration.Parse(text);
+        if (!result.Success)
+        {
+            problems.Add(node, $"{label}: {result.Error}");
+            return null;
+        }
+
+        return result.Value;
     }
 
     /// <summary>An agent version, with the version parser's message when it is not one.</summary>

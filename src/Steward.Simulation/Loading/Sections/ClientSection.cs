@@ -5,10 +5,10 @@ using Steward.Simulation.Model;
 
 namespace Steward.Simulation.Loading.Sections;
 
-/// <summary>Reads <c>clients</c>: each named client's name, addresses, installed version, sites and travel flag.</summary>
+/// <summary>Reads <c>clients</c>: each named client's name, addresses, installed version, sites, travel flag and whether its upgrades fail.</summary>
 internal static class ClientSection
 {
-    private static readonly string[] Keys = ["name", "addresses", "installed", "sites", "travel"];
+    private static readonly string[] Keys = ["name", "addresses", "installed", "sites", "travel", "failsUpgrade"];
 
     /// <summary>Reads the named clients, declaring each name in <paramref name="clients"/>.</summary>
     public static List<ScenarioClient> Read(YamlNode? node, SiteDirectory sites, ClientDirectory clients, ProblemList problems)
@@ -43,12 +43,14 @@ internal static class ClientSection
         }
 
         var agent = AgentFields.Read(fields, sites, problems);
+        var failsNode = fields.Optional("failsUpgrade");
+        var fails = failsNode is null ? false : ValueReader.Boolean(failsNode, "'failsUpgrade'", problems);
 
-        if (name is null || addresses is null || agent is null)
+        if (name is null || addresses is null || agent is null || fails is null)
         {
             return null;
         }
 
-        return new ScenarioClient(name, addresses, agent.Value.Installed, agent.Value.Sites, agent.Value.Travel, entry.At);
+        return new ScenarioClient(name, addresses, agent.Value.Installed, agent.Value.Sites, agent.Value.Travel, entry.At, fails.Value);
     }
 }

@@ -13,7 +13,7 @@ namespace Steward.Simulation.Loading.Sections;
 /// </summary>
 internal static class GenerateSection
 {
-    private static readonly string[] Keys = ["count", "prefix", "addresses", "installed", "sites", "travel"];
+    private static readonly string[] Keys = ["count", "prefix", "addresses", "installed", "sites", "travel", "failRate", "offlineRate"];
 
     /// <summary>Reads the blocks, declaring each block's names in <paramref name="clients"/>.</summary>
     public static List<GenerateBlock> Read(YamlNode? node, SiteDirectory sites, ClientDirectory clients, ProblemList problems)
@@ -53,13 +53,17 @@ internal static class GenerateSection
         var addresses = addressesNode is null ? null : ReadAddresses(addressesNode, count, problems);
 
         var agent = AgentFields.Read(fields, sites, problems);
+        var failRateNode = fields.Optional("failRate");
+        var failRate = failRateNode is null ? null : ValueReader.Rate(failRateNode, "'failRate'", problems);
+        var offlineRateNode = fields.Optional("offlineRate");
+        var offlineRate = offlineRateNode is null ? null : ValueReader.Rate(offlineRateNode, "'offlineRate'", problems);
 
-        if (count is null || prefix is null || addresses is null || agent is null)
+        if (count is null || prefix is null || addresses is null || agent is null || (failRateNode is not null && failRate is null) || (offlineRateNode is not null && offlineRate is null))
         {
             return null;
         }
 
-        return new GenerateBlock(count.Value, prefix, addresses.Value, agent.Value.Installed, agent.Value.Sites, agent.Value.Travel, entry.At);
+        return new GenerateBlock(count.Value, prefix, addresses.Value, agent.Value.Installed, agent.Value.Sites, agent.Value.Travel, entry.At, failRate, offlineRate);
     }
 
     private static Boundary? ReadAddresses(YamlNode node, int? count, ProblemList problems)

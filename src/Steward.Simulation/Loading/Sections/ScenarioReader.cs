@@ -12,7 +12,7 @@ namespace Steward.Simulation.Loading.Sections;
 /// </summary>
 internal static class ScenarioReader
 {
-    private static readonly string[] Keys = ["sites", "logonPoints", "clients", "generate", "steps"];
+    private static readonly string[] Keys = ["sites", "logonPoints", "clients", "generate", "steps", "cycle"];
 
     /// <summary>The scenario, or null when anything in it is wrong (all of it is reported).</summary>
     public static Scenario? Read(YamlMapping root, ProblemList problems)
@@ -30,8 +30,25 @@ internal static class ScenarioReader
         clientDirectory.CheckGeneratedNames(problems);
         CheckClientCount(clients, generate, problems);
         var steps = StepSection.Read(fields.Optional("steps"), siteDirectory, logonPointDirectory, clientDirectory, problems);
+        var cycle = ReadCycle(fields.Optional("cycle"), problems);
 
-        return problems.Count == 0 ? new Scenario(sites, logonPoints, clients, generate, steps) : null;
+        return problems.Count == 0 ? new Scenario(sites, logonPoints, clients, generate, steps, cycle) : null;
+    }
+
+    // SPEC section 6: the maintenance cycle that places run's cycles; 23 hours unless the file says otherwise, never 0.
+    private static long ReadCycle(YamlNode? node, ProblemList problems)
+    {
+        if (node is null || ValueReader.Duration(node, "'cycle'", problems) is not { } cycle)
+        {
+            return Scenario.DefaultCycle;
+        }
+
+        if (cycle == 0)
+        {
+            problems.Add(node, "'cycle' must be above 0: it is the time between two maintenance cycles of a client, for example cycle: 23h");
+        }
+
+        return cycle;
     }
 
     private static void CheckClientCount(List<ScenarioClient> clients, List<GenerateBlock> generate, ProblemList problems)

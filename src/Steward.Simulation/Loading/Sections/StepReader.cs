@@ -1,3 +1,4 @@
+using System.Globalization;
 using Steward.Policy.Boundaries;
 using Steward.Simulation.Loading.Names;
 using Steward.Simulation.Loading.Reading;
@@ -9,6 +10,9 @@ namespace Steward.Simulation.Loading.Sections;
 /// <summary>Reads the value and parameter of one step whose action is known, resolving every name it uses.</summary>
 internal sealed class StepReader(SiteDirectory sites, LogonPointDirectory logonPoints, ClientDirectory clients, ProblemList problems)
 {
+    // The ids of the rollout steps read so far, with where each is declared: verbs name earlier ones only.
+    private readonly Dictionary<string, SourcePosition> _rolloutIds = new(StringComparer.Ordinal);
+
     /// <summary>The step, or null when anything in it is wrong (all of it is reported).</summary>
     /// <param name="number">The step's number, from 1.</param>
     /// <param name="action">The action key.</param>
@@ -82,10 +86,106 @@ internal sealed class StepReader(SiteDirectory sites, LogonPointDirectory logonP
                 problems.Add(value, $"'maintenanceAll' of step {number} must be true (every client runs one maintenance cycle), not {value.Describe()}; to skip the cycles, remove the step");
                 return null;
 
+            case "rollout":
+                return Rollout(number, value, fields);
+
+            case "advance":
+            case "run":
+                return ValueReader.Duration(value, $"'{action}' of step {number}", problems) is { } seconds
+                    ? action == "run" ? new RunStep(number, at, seconds) : new AdvanceStep(number, at, seconds)
+                    : null;
+
+            case "promote":
+            case "halt":
+            case "resume":
+            case "abort":
+            case "rollback":
+                return RolloutId(number, action, value) is { } id ? new RolloutVerbStep(number, at, action, id) : null;
+
             default:
                 throw new InvalidOperationException($"'{action}' is not an action.");
         }
     }
+
+    private RolloutStep? Rollout(int number, YamlNode value, MappingFields fields)
+    {
+        var site = Names(number, "rollout", value, "a site code")
+            ? sites.Reference(value, $"'rollout' of step {number}", problems)
+            : null;
+        var version = Parameter(number, "rollout", fields, "version", "the version the rollout brings, for example version: 2.00.1493.2000") is { } versionNode
+            ? ValueReader.Version(versionNode, $"'version' of step {number}", problems)
+            : null;
+        var ok = site is not null && version is not null;
+
+        var id = "R" + number.ToString(CultureInfo.InvariantCulture);
+        var idNode = fields.Optional("id");
+        if (idNode is not null)
+        {
+            id = ValueReader.Text(idNode, $"'id' of step {number}", "a rollout id such as sp2", problems)!;
+            ok &= id is not null;
+        }
+
+        if (id is not null && !_rolloutIds.TryAdd(id, (idNode ?? fields.Mapping).At))
+        {
+            problems.Add(idNode ?? fields.Mapping, $"rollout id '{id}' of step {number} is already used (at {_rolloutIds[id]}); rollout ids are unique{(idNode is null ? "; give this rollout an id" : "")}");
+            ok = false;
+        }
+
+        List<string>? pilot = [];
+        if (fields.Optional("pilot") is { } pilotNode)
+        {
+            var label = $"'pilot' of step {number}";
+            pilot = ValueReader.ListOf(pilotNode, label, "client names such as [PC-1, PC-2]", n => clients.Reference(n, label, problems) is { } name ? new ClientName(name) : (ClientName?)null, problems)
+                ?.Select(n => n.Name).Distinct(StringComparer.Ordinal).ToList();
+            ok &= pilot is not null;
+        }
+
+        long window = 0;
+        if (fields.Optional("window") is { } windowNode)
+        {
+            var read = ValueReader.Duration(windowNode, $"'window' of step {number}", problems);
+            ok &= read is not null;
+            window = read ?? 0;
+        }
+
+        var haltFailures = Policy.Rollouts.Rollout.DefaultHaltFailures;
+        if (fields.Optional("haltFailures") is { } failuresNode)
+        {
+            var read = ValueReader.WholeNumber(failuresNode, $"'haltFailures' of step {number}", 0, int.MaxValue, problems);
+            ok &= read is not null;
+            haltFailures = read ?? 0;
+        }
+
+        var haltRate = Policy.Rollouts.Rollout.DefaultHaltRate;
+        if (fields.Optional("haltRate") is { } rateNode)
+        {
+            var read = ValueReader.Rate(rateNode, $"'haltRate' of step {number}", problems);
+            ok &= read is not null;
+            haltRate = read ?? haltRate;
+        }
+
+        return ok ? new RolloutStep(number, fields.Mapping.At, site!.Value, version!.Value, id!, pilot!, window, haltFailures, haltRate) : null;
+    }
+
+    private string? RolloutId(int number, string action, YamlNode value)
+    {
+        if (!Names(number, action, value, "a rollout id") || ValueReader.Text(value, $"'{action}' of step {number}", "a rollout id such as sp2", problems) is not { } id)
+        {
+            return null;
+        }
+
+        if (!_rolloutIds.ContainsKey(id))
+        {
+            var known = _rolloutIds.Count == 0 ? "no rollout step comes before it" : $"earlier rollout steps have the ids {string.Join(", ", _rolloutIds.Keys)}";
+            problems.Add(value, $"'{action}' of step {number} names rollout '{id}', but {known}; rollout ids are compared exactly");
+            return null;
+        }
+
+        return id;
+    }
+
+    // A struct wrapper, so that a list of names can be read with ValueReader.ListOf.
+    private readonly record struct ClientName(string Name);
 
     private string? Client(int number, string action, YamlNode value) =>
         Names(number, action, value, "a client")
@@ -130,7 +230,8 @@ internal sealed class StepReader(SiteDirectory sites, LogonPointDirectory logonP
 
     private static string Example(string action) => action switch
     {
-        "siteVersion" => "A01",
+        "siteVersion" or "rollout" => "A01",
+        "promote" or "halt" or "resume" or "abort" or "rollback" => "sp2",
         "logonAll" => "DC1",
         _ => "PC-OLD",
     };

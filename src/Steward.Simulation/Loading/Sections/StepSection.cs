@@ -11,18 +11,22 @@ namespace Steward.Simulation.Loading.Sections;
 /// </summary>
 internal static class StepSection
 {
-    private static readonly string[] Actions = ["logon", "install", "maintenance", "siteVersion", "move", "travel", "logonAll", "maintenanceAll"];
+    private static readonly string[] Actions =
+        ["logon", "install", "maintenance", "siteVersion", "move", "travel", "logonAll", "maintenanceAll", "rollout", "advance", "promote", "halt", "resume", "abort", "rollback", "run"];
 
-    private static readonly string[] Keys = [.. Actions, "at", "version", "addresses", "enabled"];
+    private static readonly string[] RolloutParameters = ["version", "id", "pilot", "window", "haltFailures", "haltRate"];
 
-    /// <summary>The one parameter each action takes, if any.</summary>
-    private static readonly Dictionary<string, string> Parameters = new(StringComparer.Ordinal)
+    private static readonly string[] Keys = [.. Actions, "at", "addresses", "enabled", .. RolloutParameters];
+
+    /// <summary>The parameters each action takes, if any.</summary>
+    private static readonly Dictionary<string, string[]> Parameters = new(StringComparer.Ordinal)
     {
-        ["logon"] = "at",
-        ["install"] = "at",
-        ["siteVersion"] = "version",
-        ["move"] = "addresses",
-        ["travel"] = "enabled",
+        ["logon"] = ["at"],
+        ["install"] = ["at"],
+        ["siteVersion"] = ["version"],
+        ["move"] = ["addresses"],
+        ["travel"] = ["enabled"],
+        ["rollout"] = RolloutParameters,
     };
 
     /// <summary>Reads the steps; every name a step uses must be declared in the directories.</summary>
@@ -61,13 +65,13 @@ internal static class StepSection
     private static bool CheckParameters(int number, string action, MappingFields fields, ProblemList problems)
     {
         var ok = true;
-        var allowed = Parameters.GetValueOrDefault(action);
+        var allowed = Parameters.GetValueOrDefault(action) ?? [];
         foreach (var entry in fields.Accepted)
         {
             var key = ((YamlScalar)entry.Key).Value;
-            if (key != action && key != allowed)
+            if (key != action && !allowed.Contains(key, StringComparer.Ordinal))
             {
-                var takes = allowed is null ? $"a {action} step takes no other key" : $"a {action} step takes '{allowed}'";
+                var takes = allowed.Length == 0 ? $"a {action} step takes no other key" : $"a {action} step takes {string.Join(", ", allowed.Select(a => $"'{a}'"))}";
                 problems.Add(entry.Key, $"'{key}' does not belong in step {number}: {takes}");
                 ok = false;
             }
