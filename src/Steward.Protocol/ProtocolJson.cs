@@ -23,6 +23,7 @@ namespace Steward.Protocol;
 [JsonSerializable(typeof(ClientView))]
 [JsonSerializable(typeof(ClientPage))]
 [JsonSerializable(typeof(ClientHistory))]
+[JsonSerializable(typeof(TravelRequest))]
 [JsonSerializable(typeof(FleetSummary))]
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
 [JsonSerializable(typeof(TokenRequest))]

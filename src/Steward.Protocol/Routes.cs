@@ -50,4 +50,7 @@ public static class Routes
 
     /// <summary>One client.</summary>
     public static string Client(string id) => $"{Clients}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>One client's travel mode: <c>PUT</c> turns it on or off.</summary>
+    public static string ClientTravel(string id) => $"{Client(id)}/travel";
 }

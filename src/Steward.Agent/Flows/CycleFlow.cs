@@ -58,7 +58,7 @@ internal static class CycleFlow
             {
                 response = await session.Connection.PostAsync(
                     accessPoint,
-                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport),
+                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport, state.PendingTravel),
                     ProtocolJson.Default.CycleRequest,
                     ProtocolJson.Default.CycleResponse,
                     credentials,
@@ -72,8 +72,8 @@ internal static class CycleFlow
                 break;
             }
 
-            // The server has the pending report now (it came with the request).
-            state = state with { PendingReport = null, Sites = response.Sites, AccessPoints = Merge(state.AccessPoints, response.AccessPoints, response.Sites) };
+            // The server has the pending report and travel change now (they came with the request).
+            state = state with { PendingReport = null, PendingTravel = null, Sites = response.Sites, AccessPoints = Merge(state.AccessPoints, response.AccessPoints, response.Sites) };
             UpdateResult? update = null;
             if (response.Package is { } package && response.Outcome == Outcomes.Upgraded)
             {

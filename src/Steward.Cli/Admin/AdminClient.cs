@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Steward.Protocol;
@@ -24,6 +25,14 @@ internal sealed class AdminClient : IDisposable
 #pragma warning disable CA2000 // The HttpClient owns the handler and disposes it.
         var handler = new SocketsHttpHandler { ConnectTimeout = AdminLimits.ConnectTimeout };
 #pragma warning restore CA2000
+        if (connection.Ca is { } ca)
+        {
+            // A private CA: exactly it is trusted for this server, whatever the system's store holds.
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.ImportFromPem(ca);
+            handler.SslOptions.CertificateChainPolicy = policy;
+        }
+
         // Timeouts are per request (see SendAsync): an upload may take as long as its size needs.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);

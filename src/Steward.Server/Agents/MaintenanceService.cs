@@ -67,6 +67,14 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
                 return AccessPoints.Missing(via);
             }
 
+            if (request.Travel is { } wanted && wanted != (client.Travel != 0))
+            {
+                // The agent's change of travel mode, recorded on its own (the latest change wins, decision
+                // 0014); then the cycle decides with it, from facts read again.
+                await recorder.RecordTravelAsync(client, wanted, TravelChange.ByAgent, via, seen: true, audit: null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             // The facts hold exactly the client's assigned sites (those that still exist): the whole table.
             var table = tables.Build(facts.Sites);
             var sitesBefore = table.All;

@@ -9,7 +9,7 @@ using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Clients;
 
-/// <summary><c>/v1/clients</c>: list and filter clients; one client's full history with every reason.</summary>
+/// <summary><c>/v1/clients</c>: list and filter clients; one client's full history with every reason; its travel mode.</summary>
 internal static class ClientEndpoints
 {
     public const int DefaultLimit = 100;
@@ -61,6 +61,8 @@ internal static class ClientEndpoints
             var decisions = await store.ListDecisionsAsync(id, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new ClientHistory(ClientViews.Of(client), [.. decisions.Select(ClientViews.Of)]));
         }).Produces<ClientHistory>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getClientHistory").RequiresRole(AdminRole.Viewer).WithSummary("One client and every decision about it, with its reason.");
+
+        ClientTravelEndpoint.Map(group);
     }
 
     private static long? Time(string? text, string field, FieldErrors errors)

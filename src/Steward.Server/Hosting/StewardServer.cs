@@ -38,6 +38,11 @@ public static class StewardServer
         ["--connection"] = $"{ServerOptions.Section}:Connection",
         ["--packages"] = $"{ServerOptions.Section}:Packages",
         ["--public-url"] = $"{ServerOptions.Section}:PublicUrl",
+
+        // Kestrel's own settings: it loads the certificate and reloads it when the file changes.
+        ["--certificate"] = $"{ServerCertificate.Section}:Path",
+        ["--certificate-key"] = $"{ServerCertificate.Section}:KeyPath",
+        ["--certificate-password"] = $"{ServerCertificate.Section}:Password",
     };
 
     private static readonly Dictionary<string, string?> Defaults = new(StringComparer.Ordinal)
@@ -61,6 +66,7 @@ public static class StewardServer
             await using (app.ConfigureAwait(false))
             {
                 // Resolved before the host starts, so that a wrong setting is one clear line, not a start-up failure.
+                ServerCertificate.Check(app.Configuration, app.Services.GetRequiredService<TimeProvider>());
                 app.Services.GetRequiredService<SqlStore>();
                 await app.RunAsync().ConfigureAwait(false);
             }
@@ -92,7 +98,8 @@ public static class StewardServer
         // Defaults below every other source, so appsettings.json, STEWARD__... and options override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        ServerCertificate.BindUrlsAsEndpoints(builder, DefaultUrl);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }

@@ -27,7 +27,7 @@ public sealed class Q262677StoryTests(NativeAgentBuilds builds) : IDisposable
         await using var server = await RealServer.StartAsync(_temp.Combine("server-data"));
         foreach (var version in new[] { Sp1, Sp2, Hotfix })
         {
-            await server.PublishAsync(await BuildPackageAsync(version), version);
+            await server.PublishAsync(await BuildPackageAsync(builds, _temp, version), version);
         }
 
         await server.SendAsync(HttpMethod.Post, Routes.Sites, new SiteRequest("A01", "Headquarters", Sp1, ["10.1.0.0/16"]), ProtocolJson.Default.SiteRequest, ProtocolJson.Default.SiteView);
@@ -96,9 +96,9 @@ public sealed class Q262677StoryTests(NativeAgentBuilds builds) : IDisposable
     }
 
     // The administrator's way: `steward package build --from <published agent> --version V`.
-    private async Task<string> BuildPackageAsync(string version)
+    internal static async Task<string> BuildPackageAsync(NativeAgentBuilds builds, TempDirectory temp, string version)
     {
-        var archive = _temp.Combine($"steward-agent-{version}.zip");
+        var archive = temp.Combine($"steward-agent-{version}.zip");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { RealServer.Cli, "package", "build", "--from", builds.Directory(version), "--version", version, "--output", archive })
         {

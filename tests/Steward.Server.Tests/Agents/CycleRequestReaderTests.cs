@@ -16,6 +16,9 @@ public class CycleRequestReaderTests
     [InlineData("""{"addresses":["\u0031\u0030.2.0.1"],"installed":"2.00\u002E1493.2000"}""")]
     [InlineData("""{"addresses":null,"sites":null}""")]
     [InlineData("""{}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"installed":"2.00.1493.2000","sites":["B01"],"lastUpgrade":null,"travel":null}""")]
+    [InlineData("""{"travel":true,"addresses":["10.2.0.1"]}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"travel":false}""")]
     public void CommonShapes_ReadAsTheSerializerReadsThem(string json)
     {
         var fast = CycleRequestReader.TryRead(Sequence(json));
@@ -34,6 +37,9 @@ public class CycleRequestReaderTests
     [InlineData("""{"addresses":[["10.2.0.1"]]}""")]
     [InlineData("""{"addresses":"10.2.0.1"}""")]
     [InlineData("""{"addresses":["10.2.0.1"]} {}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"travel":"on"}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"travel":1}""")]
+    [InlineData("""{"travel":true,"travel":false}""")]
     [InlineData("""{"addresses":["10.2.0.1"]} x""")]
     [InlineData("""["10.2.0.1"]""")]
     [InlineData("""{"addresses":["10.2.0.1"],""")]
@@ -58,7 +64,7 @@ public class CycleRequestReaderTests
         var random = new Random(262677);
         for (var i = 0; i < 2000; i++)
         {
-            var request = new CycleRequest(Texts(random), random.Next(4) == 0 ? null : Text(random), Texts(random), null);
+            var request = new CycleRequest(Texts(random), random.Next(4) == 0 ? null : Text(random), Texts(random), null, random.Next(3) switch { 0 => null, 1 => true, _ => false });
             var json = JsonSerializer.Serialize(request, ProtocolJson.Default.CycleRequest);
 
             AssertSame(request, CycleRequestReader.TryRead(Sequence(json)));
@@ -74,6 +80,7 @@ public class CycleRequestReaderTests
         Assert.Equal(expected.Addresses, actual.Addresses);
         Assert.Equal(expected.Installed, actual.Installed);
         Assert.Equal(expected.Sites, actual.Sites);
+        Assert.Equal(expected.Travel, actual.Travel);
         Assert.Null(actual.LastUpgrade);
     }
 

@@ -39,6 +39,7 @@ public abstract class AccessMatrixTests : ApiTest
         ["deletePackage"] = Rule.Admin,
         ["listClients"] = Rule.Viewer,
         ["getClientHistory"] = Rule.Viewer,
+        ["setClientTravel"] = Rule.Operator,
         ["getFleet"] = Rule.Viewer,
         ["listAuditEntries"] = Rule.Viewer,
         ["listTokens"] = Rule.Viewer,

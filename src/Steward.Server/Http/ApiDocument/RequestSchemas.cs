@@ -21,6 +21,7 @@ internal sealed class RequestSchemas : IOpenApiSchemaTransformer
 
         // `name` likewise; `senior` and `enrollmentSecret` default (the newest site, a secret the server makes).
         [typeof(LogonPointRequest)] = ["sites"],
+        [typeof(TravelRequest)] = ["enabled"],
 
         // Without the enrollment secret the answer is a 401; `trigger` defaults to logon.
         [typeof(LogonRequest)] = ["enrollmentSecret", "computerName", "addresses"],
