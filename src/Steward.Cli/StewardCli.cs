@@ -10,6 +10,7 @@ using Steward.Cli.Server;
 using Steward.Cli.Simulate;
 using Steward.Cli.Sites;
 using Steward.Cli.Status;
+using Steward.Cli.Tokens;
 
 namespace Steward.Cli;
 
@@ -41,6 +42,7 @@ public static class StewardCli
             StatusCommand.Create(terminal, environment),
             AuditCommand.Create(terminal, environment),
             KeyCommand.Create(terminal, environment),
+            TokenCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -30,6 +30,9 @@ public static class Routes
     /// <summary><c>POST</c>: retire an older key that no client pins any more.</summary>
     public static string KeyRetire(long number) => $"/v1/keys/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/retire";
 
+    /// <summary>Administrator tokens: <c>GET</c> lists, <c>POST</c> makes one.</summary>
+    public const string Tokens = "/v1/tokens";
+
     /// <summary>The logon point of the given name: logon bootstrap and manual install.</summary>
     public static string Logon(string logonPoint) => $"/v1/logon/{Uri.EscapeDataString(logonPoint)}";
 
@@ -51,6 +54,12 @@ public static class Routes
     /// <summary>One logon point.</summary>
     public static string LogonPoint(string name) => $"{LogonPoints}/{Uri.EscapeDataString(name)}";
 
+    /// <summary>One administrator token: <c>DELETE</c> revokes it.</summary>
+    public static string Token(string name) => $"{Tokens}/{Uri.EscapeDataString(name)}";
+
     /// <summary>One client.</summary>
     public static string Client(string id) => $"{Clients}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>One client's travel mode: <c>PUT</c> turns it on or off.</summary>
+    public static string ClientTravel(string id) => $"{Client(id)}/travel";
 }

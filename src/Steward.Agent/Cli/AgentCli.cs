@@ -16,7 +16,9 @@ internal static class AgentCli
     public static async Task<int> RunAsync(string[] args, AgentConsole console, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var parsed = ArgumentReader.Read(args, Grammar);
+        // `travel on|off`: the one command with a word after it.
+        bool? travel = args.Length > 1 && args[0] == "travel" ? args[1] switch { "on" => true, "off" => false, _ => null } : null;
+        var parsed = ArgumentReader.Read(travel is null ? args : [args[0], .. args[2..]], Grammar);
         if (parsed.Has("--help") || parsed.Verb is null)
         {
             (parsed.Verb is null && !parsed.Has("--help") ? console.Error : console.Out).WriteLine(Usage.Text);
@@ -54,6 +56,8 @@ internal static class AgentCli
                     return (await CycleFlow.RunAsync(context, parsed.Has("--json"), stop).ConfigureAwait(false)).ExitCode;
                 case "status":
                     return StatusFlow.Run(context, parsed.Has("--json"));
+                case "travel":
+                    return travel is { } on ? TravelFlow.Run(context, on) : Invalid(console, "travel needs 'on' or 'off'");
                 default:
                     return ScheduleFrom(parsed, out error) is { } schedule
                         ? await RunServiceAsync(context, schedule, parsed.Has("--windows-service"), stop).ConfigureAwait(false)
@@ -82,8 +86,8 @@ internal static class AgentCli
     {
         IReadOnlySet<string>? options = verb switch
         {
-            "logon" or "install" => new HashSet<string>(Common) { "--logon-point", "--secret", "--name", "--address", "--server-key" },
-            "cycle" or "status" => Common,
+            "logon" or "install" => new HashSet<string>(Common) { "--logon-point", "--secret", "--name", "--address", "--server-key", "--ca" },
+            "cycle" or "status" or "travel" => Common,
             "run" => new HashSet<string>(Common) { "--interval", "--jitter", "--retry-min", "--retry-max" },
             "version" => new HashSet<string>(),
             _ => null,
@@ -121,7 +125,17 @@ internal static class AgentCli
             return null;
         }
 
-        return new LogonOptions(logonPoint, secret, parsed.Verb!, parsed.Value("--name"), parsed.All("--address"), parsed.Value("--server-key"), parsed.Has("--json"));
+        string? ca = null;
+        if (parsed.Value("--ca") is { } file)
+        {
+            ca = CaFile.Read(file, out error);
+            if (ca is null)
+            {
+                return null;
+            }
+        }
+
+        return new LogonOptions(logonPoint, secret, parsed.Verb!, parsed.Value("--name"), parsed.All("--address"), parsed.Value("--server-key"), parsed.Has("--json"), ca);
     }
 
     private static NetworkOptions? Network(ParsedArguments parsed, out string? error)

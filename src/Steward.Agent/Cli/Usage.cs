@@ -14,6 +14,8 @@ internal static class Usage
           cycle                                  one maintenance cycle at the access point of each assigned site
           run                                    the service: a cycle at start, then every 23 hours (with jitter)
           status                                 installed version, sites, last cycle and last result
+          travel on|off                          this computer travels (keeps its sites outside their boundaries), or is back;
+                                                 sent with the next cycle (the latest change, here or an administrator's, wins)
           version                                the version of this program
 
         Options:
@@ -22,6 +24,8 @@ internal static class Usage
           --name NAME            logon/install: the computer name to enroll with (default: the computer's)
           --address ADDR         logon/install: an address to present instead of the discovered ones (repeatable; kept)
           --server-key KEY       logon/install: the server's package-signing key (SPKI, base64) to pin instead of the first answer's
+          --ca FILE              logon/install: a private CA (PEM) to trust for the server over HTTPS instead of the computer's
+                                 store; kept for every later cycle and download
           --secret S             the enrollment secret (or the environment variable STEWARD_ENROLLMENT_SECRET)
           --interval 23h         run: time between maintenance cycles
           --jitter 1h            run: the most a cycle is moved earlier or later

@@ -65,7 +65,7 @@ internal sealed class AgentSession : IDisposable
     }
 
     /// <summary>
-    /// The state, reconciled with what runs: when an update was interrupted after its switch, the pointer
+    /// The state, reconciled with what runs, its CA trusted by <see cref="Connection"/>: when an update was interrupted after its switch, the pointer
     /// names a version the state does not know yet, and the server is told at the next cycle.
     /// </summary>
     public StateLoad LoadState()
@@ -75,6 +75,9 @@ internal sealed class AgentSession : IDisposable
         {
             return load;
         }
+
+        // Every request of this session, downloads included, trusts the CA the state names.
+        Connection.Trust.Use(load.State.Ca);
 
         var running = Pointer.Read();
         if (running is not null && running != load.State.Installed)

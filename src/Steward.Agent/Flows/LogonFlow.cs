@@ -34,7 +34,8 @@ internal static class LogonFlow
             return ExitCodes.StateProblem;
         }
 
-        var state = load.State;
+        var state = load.State with { Ca = options.Ca ?? load.State.Ca };
+        session.Connection.Trust.Use(state.Ca);
         var before = session.Pointer.Read();
         var name = options.ComputerName ?? state.ComputerName ?? Environment.MachineName;
         var addresses = LocalAddresses.Get(options.Addresses.Count > 0 ? options.Addresses : state.Addresses);

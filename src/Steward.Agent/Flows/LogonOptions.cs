@@ -8,4 +8,5 @@ namespace Steward.Agent.Flows;
 /// <param name="Addresses">Addresses to present instead of the discovered ones (kept for later cycles), or empty.</param>
 /// <param name="ServerKey">The server key to pin instead of trusting the first answer, or null.</param>
 /// <param name="Json">Print JSON instead of words.</param>
-internal sealed record LogonOptions(Uri LogonPoint, string Secret, string Trigger, string? ComputerName, IReadOnlyList<string> Addresses, string? ServerKey, bool Json);
+/// <param name="Ca">The private CA (PEM text) to trust for the server instead of the computer's store, kept in the state; or null.</param>
+internal sealed record LogonOptions(Uri LogonPoint, string Secret, string Trigger, string? ComputerName, IReadOnlyList<string> Addresses, string? ServerKey, bool Json, string? Ca = null);

@@ -15,6 +15,8 @@ namespace Steward.Agent.Flows;
 /// <param name="UnreportedUpgrade">True when an upgrade result waits to be sent with the next cycle.</param>
 /// <param name="Problem">What is wrong with the state file, or null.</param>
 /// <param name="History">Its last results, newest last.</param>
+/// <param name="PendingTravel">A change of travel mode not yet sent to the server (true: on, false: off), or null.</param>
 internal sealed record StatusDocument(
     string StateDirectory, string? Installed, IReadOnlyList<string> Versions, bool Enrolled, string? ClientId, string? ComputerName,
-    IReadOnlyList<string> Sites, DateTimeOffset? LastCycle, AgentResult? LastResult, bool UnreportedUpgrade, string? Problem, IReadOnlyList<AgentResult> History);
+    IReadOnlyList<string> Sites, DateTimeOffset? LastCycle, AgentResult? LastResult, bool UnreportedUpgrade, string? Problem, IReadOnlyList<AgentResult> History,
+    bool? PendingTravel);

@@ -22,7 +22,7 @@ internal static class StatusFlow
         var installed = new CurrentPointer(layout).Read();
         var versions = new VersionStore(layout).Complete().Select(v => v.ToString()).ToList();
         var document = new StatusDocument(layout.Root, installed, versions, state.Enrolled, state.ClientId, state.ComputerName, state.Sites,
-            state.LastCycle, state.History.Count > 0 ? state.History[^1] : null, state.PendingReport is not null, load.Problem, state.History);
+            state.LastCycle, state.History.Count > 0 ? state.History[^1] : null, state.PendingReport is not null, load.Problem, state.History, state.PendingTravel);
         if (json)
         {
             context.Console.Out.WriteLine(JsonSerializer.Serialize(document, AgentJson.Default.StatusDocument));
@@ -57,6 +57,11 @@ internal static class StatusFlow
         if (status.UnreportedUpgrade)
         {
             output.WriteLine("An upgrade result waits to be reported with the next maintenance cycle.");
+        }
+
+        if (status.PendingTravel is { } travel)
+        {
+            output.WriteLine($"Travel mode {(travel ? "on" : "off")} waits to be sent with the next maintenance cycle.");
         }
     }
 }

@@ -84,6 +84,10 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
         {
             response = await Connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
         }
+        catch (HttpRequestException e) when (Connection.Trust.Refused(e, url) is { } refused)
+        {
+            throw refused;
+        }
         catch (HttpRequestException e)
         {
             throw new AgentException($"Cannot reach {url}: {e.Message}", e) { Transient = true };

@@ -28,12 +28,16 @@ internal sealed class ServerConnection : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             AllowAutoRedirect = false,
             UseCookies = false,
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Trust.Validate(certificate, chain, errors) },
         })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue(AgentBuild.ProgramName, AgentBuild.Version.ToString()));
     }
+
+    /// <summary>The server certificates accepted over HTTPS: the computer's store, or the private CA of the state.</summary>
+    public ServerTrust Trust { get; } = new();
 
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; }
@@ -100,6 +104,10 @@ internal sealed class ServerConnection : IDisposable
             var after = response.Headers.RetryAfter;
             var retryAfter = after?.Delta ?? (after?.Date is { } date ? date - Time.GetUtcNow() : null);
             return (response.StatusCode, bytes, retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter);
+        }
+        catch (HttpRequestException e) when (Trust.Refused(e, url) is { } refused)
+        {
+            throw refused;
         }
         catch (HttpRequestException e)
         {

@@ -19,6 +19,8 @@ namespace Steward.Agent.State;
 /// <param name="LastCycle">When the last maintenance cycle finished, or null.</param>
 /// <param name="PendingReport">An upgrade result the server has not acknowledged yet; sent at the next cycle.</param>
 /// <param name="History">The last results, newest last.</param>
+/// <param name="PendingTravel">A change of travel mode made here (<c>steward-agent travel on|off</c>) not yet acknowledged by the server; sent with the next cycle.</param>
+/// <param name="Ca">The private CA (PEM) trusted for the server over HTTPS, from <c>logon --ca FILE</c>; null: the computer's trust store.</param>
 internal sealed record AgentState(
     int Format,
     string? ComputerName,
@@ -32,7 +34,9 @@ internal sealed record AgentState(
     IReadOnlyList<string>? Addresses,
     DateTimeOffset? LastCycle,
     UpgradeReport? PendingReport,
-    IReadOnlyList<AgentResult> History)
+    IReadOnlyList<AgentResult> History,
+    bool? PendingTravel = null,
+    string? Ca = null)
 {
     /// <summary>How many results <see cref="History"/> keeps.</summary>
     public const int HistoryLength = 20;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Steward.Protocol;
@@ -24,6 +25,14 @@ internal sealed class AdminClient : IDisposable
 #pragma warning disable CA2000 // The HttpClient owns the handler and disposes it.
         var handler = new SocketsHttpHandler { ConnectTimeout = AdminLimits.ConnectTimeout };
 #pragma warning restore CA2000
+        if (connection.Ca is { } ca)
+        {
+            // A private CA: exactly it is trusted for this server, whatever the system's store holds.
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.ImportFromPem(ca);
+            handler.SslOptions.CertificateChainPolicy = policy;
+        }
+
         // Timeouts are per request (see SendAsync): an upload may take as long as its size needs.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
@@ -145,7 +154,9 @@ internal sealed class AdminClient : IDisposable
             return new AdminFailure(
                 ExitCodes.NotAuthorized,
                 $"steward: the server at {Server} {refusal} from {_connection.TokenSource} ({code}{(problem?.Detail is { } detail ? $": {detail}" : "")})",
-                $"  the server writes its token to <data>/admin-token; pass it with --token or --token-file, or set ${ConnectionResolver.TokenVariable}");
+                status == HttpStatusCode.Unauthorized
+                    ? $"  the server writes its token to <data>/admin-token; pass it with --token or --token-file, or set ${ConnectionResolver.TokenVariable}"
+                    : "  the token's role does not allow this; an admin can make a token with the role it needs ('steward token create NAME --role operator|admin')");
         }
 
         var exitCode = code >= 500 ? ExitCodes.ServerFailed : ExitCodes.Refused;

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Steward.Cli.Admin;
 
-/// <summary>The options shared by every verb that talks to the server: <c>--server</c>, <c>--token</c>, <c>--token-file</c>, <c>--json</c>.</summary>
+/// <summary>The options shared by every verb that talks to the server: <c>--server</c>, <c>--token</c>, <c>--token-file</c>, <c>--json</c>, <c>--ca</c>.</summary>
 internal sealed class AdminOptionSet
 {
     private readonly Option<string?> _server = new("--server")
@@ -23,13 +23,19 @@ internal sealed class AdminOptionSet
         HelpName = "FILE",
     };
 
+    private readonly Option<string?> _ca = new("--ca")
+    {
+        Description = $"A PEM file of the private CA to trust (exactly it) for an https server. Default: ${ConnectionResolver.CaVariable}, then the system's trust store.",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> _json = JsonSwitch.Create();
 
     private AdminOptionSet()
     {
     }
 
-    /// <summary>Adds the four options to <paramref name="command"/> and returns them, to be read after parsing.</summary>
+    /// <summary>Adds the options to <paramref name="command"/> and returns them, to be read after parsing.</summary>
     public static AdminOptionSet AddTo(Command command)
     {
         var set = new AdminOptionSet();
@@ -37,10 +43,11 @@ internal sealed class AdminOptionSet
         command.Options.Add(set._token);
         command.Options.Add(set._tokenFile);
         command.Options.Add(set._json);
+        command.Options.Add(set._ca);
         return set;
     }
 
     /// <summary>The values given for this set's options.</summary>
     public AdminSwitches Read(ParseResult parsed) =>
-        new(parsed.GetValue(_server), parsed.GetValue(_token), parsed.GetValue(_tokenFile), parsed.GetValue(_json));
+        new(parsed.GetValue(_server), parsed.GetValue(_token), parsed.GetValue(_tokenFile), parsed.GetValue(_json), parsed.GetValue(_ca));
 }

@@ -5,4 +5,5 @@ namespace Steward.Cli.Admin;
 /// <param name="Token">--token: the admin token, or null.</param>
 /// <param name="TokenFile">--token-file: a file holding the admin token, or null.</param>
 /// <param name="Json">--json: print exactly the server's JSON and nothing else on standard output.</param>
-internal sealed record AdminSwitches(string? Server, string? Token, string? TokenFile, bool Json);
+/// <param name="Ca">--ca: a PEM file of the private CA to trust for an https server, or null.</param>
+internal sealed record AdminSwitches(string? Server, string? Token, string? TokenFile, bool Json, string? Ca = null);

@@ -5,7 +5,8 @@ namespace Steward.Cli.Admin;
 /// <param name="ServerSource">Where the URL came from, as words after "the URL is": "given by --server", "given by $STEWARD_URL" or "the default".</param>
 /// <param name="Token">The admin token.</param>
 /// <param name="TokenSource">Where the token came from: <c>--token</c>, a file, or <c>STEWARD_TOKEN</c>.</param>
-internal sealed record Connection(Uri Server, string ServerSource, string Token, string TokenSource)
+/// <param name="Ca">The private CA certificates (PEM) to trust exactly for an https server, or null for the system's trust store.</param>
+internal sealed record Connection(Uri Server, string ServerSource, string Token, string TokenSource, string? Ca = null)
 {
     /// <summary>The URL as people wrote it: without the slash <see cref="Uri"/> adds.</summary>
     public string Display => Server.AbsoluteUri.TrimEnd('/');

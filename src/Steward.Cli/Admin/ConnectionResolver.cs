@@ -6,7 +6,8 @@ namespace Steward.Cli.Admin;
 /// Decides which server to talk to and with which token. The URL: <c>--server</c>, then
 /// <c>STEWARD_URL</c>, then <see cref="DefaultServer"/>. The token: <c>--token</c>, then
 /// <c>--token-file</c>, then <c>STEWARD_TOKEN</c>, then <see cref="DefaultTokenFile"/> if it exists,
-/// which is where <c>steward server</c> writes it with its default data directory.
+/// which is where <c>steward server</c> writes it with its default data directory. A private CA for an https
+/// server: <c>--ca FILE</c>, then <c>STEWARD_CA</c>; without one the system's trust store decides.
 /// </summary>
 internal static class ConnectionResolver
 {
@@ -19,6 +20,9 @@ internal static class ConnectionResolver
     /// <summary>The variable that holds the token when neither <c>--token</c> nor <c>--token-file</c> is given.</summary>
     public const string TokenVariable = "STEWARD_TOKEN";
 
+    /// <summary>The variable that names a private CA file when <c>--ca</c> does not.</summary>
+    public const string CaVariable = "STEWARD_CA";
+
     /// <summary>The server's token file under its default data directory, relative to the working directory.</summary>
     public const string DefaultTokenFile = "steward-data/admin-token";
 
@@ -29,7 +33,40 @@ internal static class ConnectionResolver
         ArgumentNullException.ThrowIfNull(environment);
         var (server, serverSource) = ResolveServer(switches, environment);
         var (token, tokenSource) = ResolveToken(switches, environment);
-        return new Connection(server, serverSource, token, tokenSource);
+        return new Connection(server, serverSource, token, tokenSource, ResolveCa(switches, environment));
+    }
+
+    // --ca, then $STEWARD_CA: a PEM file read now, so that a wrong one is said before anything is sent.
+    private static string? ResolveCa(AdminSwitches switches, CliEnvironment environment)
+    {
+        var (file, source) = switches.Ca is not null ? (switches.Ca, "--ca") : (environment.Variable(CaVariable), CaVariable);
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return null;
+        }
+
+        var path = environment.PathOf(file);
+        string pem;
+        try
+        {
+            pem = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw AdminFailure.InvalidInput($"{source}: cannot read {path}: {e.Message}");
+        }
+
+        var roots = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPem(pem);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw AdminFailure.InvalidInput($"{source}: {path} is not a PEM certificate: {e.Message}");
+        }
+
+        return roots.Count == 0 ? throw AdminFailure.InvalidInput($"{source}: {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)") : pem;
     }
 
     private static (Uri Server, string Source) ResolveServer(AdminSwitches switches, CliEnvironment environment)

@@ -57,6 +57,18 @@ internal static class ClientActions
             history => ClientTables.WriteHistory(terminal, history));
     }
 
+    /// <summary><c>steward client travel ID on|off</c>: prints the client's travel mode as the server now records it.</summary>
+    public static Task<int> TravelAsync(ClientOptions options, bool on, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(terminal);
+        return AdminVerbs.ShowAsync(
+            options.Admin, terminal, environment,
+            client => client.SendAsync(HttpMethod.Put, Routes.ClientTravel(options.Id), new TravelRequest(on), ProtocolJson.Default.TravelRequest, ProtocolJson.Default.ClientView, cancellation),
+            view => terminal.Out.WriteLine(
+                $"Travel mode of {view.Name} ({view.Id}) is {(view.Travel ? "on" : "off")}; its next maintenance cycle decides with it (see 'steward client show {view.Id}')."));
+    }
+
     private static string PagePath(ClientListOptions options, int wanted, string? after) =>
         QueryString.Of(
             Routes.Clients,

@@ -4,7 +4,7 @@ using Steward.Cli.Console;
 
 namespace Steward.Cli.Clients;
 
-/// <summary><c>steward client list|show</c>: parses each into its options record.</summary>
+/// <summary><c>steward client list|show|travel</c>: parses each into its options record.</summary>
 internal static class ClientCommand
 {
     /// <summary>The command and its subcommands.</summary>
@@ -16,7 +16,20 @@ internal static class ClientCommand
                 "show", "Show a client and every decision about it, oldest first, each with its reason.",
                 new Argument<string>("id") { Description = "The client's id (from 'steward client list')." },
                 (admin, id, cancellation) => ClientActions.ShowAsync(new ClientOptions(admin, id), terminal, environment, cancellation)),
+            Travel(terminal, environment),
         };
+
+    private static Command Travel(Terminal terminal, CliEnvironment environment)
+    {
+        var id = new Argument<string>("id") { Description = "The client's id (from 'steward client list')." };
+        var mode = new Argument<string>("mode") { Description = "on: the client keeps its sites wherever it is; off: sites whose boundaries do not contain it are dropped." };
+        mode.AcceptOnlyFromAmong("on", "off");
+        var command = new Command("travel", "Turn a client's travel mode on or off; recorded in its history. The latest change, yours or the agent's, wins.") { id, mode };
+        var admin = AdminOptionSet.AddTo(command);
+        command.SetAction((parsed, cancellation) =>
+            ClientActions.TravelAsync(new ClientOptions(admin.Read(parsed), parsed.GetValue(id)!), parsed.GetValue(mode) == "on", terminal, environment, cancellation));
+        return command;
+    }
 
     private static Command List(Terminal terminal, CliEnvironment environment)
     {

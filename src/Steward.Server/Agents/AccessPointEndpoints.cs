@@ -4,7 +4,7 @@ using Steward.Server.Decisions;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
 using Steward.Server.Http.ApiDocument;
-using Steward.Server.Storage;
+using Steward.Server.Security.Access;
 
 namespace Steward.Server.Agents;
 
@@ -23,7 +23,7 @@ internal static class AccessPointEndpoints
             var options = services.GetRequiredService<ServerOptions>();
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest, options, CycleRequestReader.TryRead).ConfigureAwait(false);
             return problem ?? await services.GetRequiredService<MaintenanceService>()
-                .CycleAsync(site, http, request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
+                .CycleAsync(site, AuthenticatedClient.Of(http.HttpContext), request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
         })
         .Accepts<CycleRequest>("application/json")
         .Produces<CycleResponse>()
@@ -33,13 +33,13 @@ internal static class AccessPointEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
         .WithMetadata(ApiAccess.Client)
-        .WithName("maintenanceCycle")
+        .WithName("maintenanceCycle").RequireAuthorization(AccessPolicies.Client).WithMetadata(ReadsCycleFacts.Instance)
         .WithSummary("One maintenance cycle of the client named by its credentials (Basic): the R3 decision.");
 
         group.MapPost("/access/{site}/report", async (string site, HttpRequest http, MaintenanceService maintenance, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.UpgradeReport).ConfigureAwait(false);
-            return problem ?? await maintenance.ReportAsync(site, http, request!, cancellationToken).ConfigureAwait(false);
+            return problem ?? await maintenance.ReportAsync(site, AuthenticatedClient.Of(http.HttpContext), request!, cancellationToken).ConfigureAwait(false);
         })
         .Accepts<UpgradeReport>("application/json")
         .Produces(StatusCodes.Status204NoContent)
@@ -47,19 +47,17 @@ internal static class AccessPointEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .WithMetadata(ApiAccess.Client)
-        .WithName("reportUpgrade")
+        .WithName("reportUpgrade").RequireAuthorization(AccessPolicies.Client)
         .WithSummary("The result of carrying out a decision that delivered a package.");
 
-        group.MapGet("/agent/self", async (HttpRequest http, IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet("/agent/self", (HttpContext http) =>
         {
-            var client = await ClientCredentials.AuthenticateAsync(store, http, cancellationToken).ConfigureAwait(false);
-            return client is null
-                ? Problems.Unauthorized(ClientCredentials.Refusal)
-                : TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed, SiteText.List(client.Sites), client.LastOutcome));
+            var client = AuthenticatedClient.Of(http).Client;
+            return TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed, SiteText.List(client.Sites), client.LastOutcome));
         })
         .Produces<SelfView>()
         .WithMetadata(ApiAccess.Client)
-        .WithName("getSelf")
+        .WithName("getSelf").RequireAuthorization(AccessPolicies.Client)
         .WithSummary("The calling client's own record.");
     }
 }

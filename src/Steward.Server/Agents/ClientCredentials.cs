@@ -6,8 +6,9 @@ using Steward.Server.Storage.Rows;
 namespace Steward.Server.Agents;
 
 /// <summary>
-/// An enrolled client authenticates with <c>Authorization: Basic base64(id:secret)</c>. An unknown id and
-/// a wrong secret get the same answer, so that the answer does not tell which ids exist.
+/// An enrolled client's id and secret: in <c>Authorization: Basic base64(id:secret)</c> (read by the
+/// client authentication scheme) or in a logon's body. An unknown id and a wrong secret get the same
+/// answer, so that the answer does not tell which ids exist.
 /// </summary>
 internal static class ClientCredentials
 {
@@ -49,7 +50,4 @@ internal static class ClientCredentials
         var client = await store.FindClientAsync(id, cancellationToken).ConfigureAwait(false);
         return client is not null && Secrets.Matches(secret, client.SecretHash) ? client : null;
     }
-
-    public static async Task<ClientRow?> AuthenticateAsync(IStewardStore store, HttpRequest request, CancellationToken cancellationToken) =>
-        Parse(request) is { } credentials ? await AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false) : null;
 }

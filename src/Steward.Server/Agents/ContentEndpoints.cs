@@ -2,7 +2,7 @@ using Microsoft.Net.Http.Headers;
 using Steward.Server.Http;
 using Steward.Server.Http.ApiDocument;
 using Steward.Server.Packages;
-using Steward.Server.Security;
+using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 using Steward.Server.Telemetry;
 
@@ -16,15 +16,8 @@ internal static class ContentEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/content/{sha256}", async (string sha256, HttpRequest http, IStewardStore store, PackageStore files, StewardMetrics metrics, CancellationToken cancellationToken) =>
+        group.MapGet("/content/{sha256}", async (string sha256, IStewardStore store, PackageStore files, StewardMetrics metrics, CancellationToken cancellationToken) =>
         {
-            var allowed = await ClientCredentials.AuthenticateAsync(store, http, cancellationToken).ConfigureAwait(false) is not null
-                || await AdminTokenFilter.NameAsync(store, http.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false) is not null;
-            if (!allowed)
-            {
-                return Problems.Unauthorized(ClientCredentials.Refusal);
-            }
-
             var package = sha256.Length == 64 ? await store.FindPackageByHashAsync(sha256.ToLowerInvariant(), cancellationToken).ConfigureAwait(false) : null;
             var path = package is null ? null : files.PathOf(package.Sha256);
             if (package is null || !File.Exists(path))
@@ -43,7 +36,7 @@ internal static class ContentEndpoints
         .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
         .WithMetadata(ApiAccess.ClientOrAdmin)
-        .WithName("downloadPackage")
+        .WithName("downloadPackage").RequireAuthorization(AccessPolicies.ClientOrViewer)
         .WithSummary("Download a package archive (Range, If-Range and ETag supported).");
     }
 }

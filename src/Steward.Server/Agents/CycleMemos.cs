@@ -12,10 +12,11 @@ namespace Steward.Server.Agents;
 
 /// <summary>
 /// The answers of maintenance cycles that repeated the client's last decision, each kept with exactly what
-/// it was decided from (decision 0010): the client row's revision, the access point's site, the revision
-/// of every site in the client's table, the addresses and version the agent sent, and the server's
-/// address for the answer's links, the key the agent said it pins and the server's active key (an answer
-/// that endorses a newer key, like one that delivers a package, is never kept). A cycle whose inputs are all the same again is the same repeat, so it
+/// it was decided from (decision 0010): the client row's revision and travel mode, the access point's site,
+/// the revision of every site in the client's table, the addresses and version the agent sent, the
+/// server's address for the answer's links, the key the agent said it pins and the server's active key.
+/// A cycle that carries a change of travel mode is never a kept repeat: the change is recorded and decided
+/// on; nor is an answer that delivers a package or endorses a newer key. A cycle whose inputs are all the same again is the same repeat, so it
 /// is answered from here without deciding again. Every input is checked against what was read for this
 /// request, so an entry never outlives a change; entries are only ever an optimization.
 /// </summary>
@@ -34,8 +35,10 @@ internal sealed class CycleMemos(ServerOptions options)
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(request);
         return request.LastUpgrade is null
+            && (request.Travel is null || request.Travel == (client.Travel != 0))
             && _byClient.TryGetValue(client.Id, out var memo)
             && memo.Revision == client.Revision
+            && memo.Travel == client.Travel
             && memo.Via == via
             && string.Equals(memo.Installed, request.Installed, StringComparison.Ordinal)
             && string.Equals(memo.Origin, origin, StringComparison.Ordinal)
@@ -55,7 +58,7 @@ internal sealed class CycleMemos(ServerOptions options)
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        if (request.LastUpgrade is not null || response.Package is not null || response.NewKey is not null || client.LastDecisionKey is not { } key
+        if (request.LastUpgrade is not null || request.Travel is not null || response.Package is not null || response.NewKey is not null || client.LastDecisionKey is not { } key
             || !SameAddresses(request.Addresses, client.Addresses)
             || (_byClient.Count >= options.ClientCacheSize && !_byClient.ContainsKey(client.Id)))
         {
@@ -83,7 +86,7 @@ internal sealed class CycleMemos(ServerOptions options)
             revisions[i] = (sites[i].Code, sites[i].Revision);
         }
 
-        _byClient[client.Id] = new Memo(client.Revision, via, revisions, request.Installed, origin, request.PinnedKey, activeKey, outcome, answer);
+        _byClient[client.Id] = new Memo(client.Revision, client.Travel, via, revisions, request.Installed, origin, request.PinnedKey, activeKey, outcome, answer);
     }
 
     private static bool Same(CycleResponse a, CycleResponse b) =>
@@ -149,6 +152,6 @@ internal sealed class CycleMemos(ServerOptions options)
     }
 
     private sealed record Memo(
-        long Revision, SiteCode Via, (string Code, long Revision)[] Sites, string? Installed, string Origin, string? PinnedKey, long ActiveKey, Outcome Outcome,
-        JsonAnswer<CycleResponse> Answer);
+        long Revision, long Travel, SiteCode Via, (string Code, long Revision)[] Sites, string? Installed, string Origin, string? PinnedKey, long ActiveKey,
+        Outcome Outcome, JsonAnswer<CycleResponse> Answer);
 }

@@ -6,7 +6,7 @@ namespace Steward.Server.Agents;
 
 /// <summary>
 /// Reads the shape nearly every maintenance cycle has — <c>addresses</c>, <c>installed</c>, <c>sites</c>,
-/// <c>nonce</c>, <c>pinnedKey</c>, and <c>lastUpgrade</c> null, in any order — straight off a <see cref="Utf8JsonReader"/>. The
+/// <c>nonce</c>, <c>pinnedKey</c>, <c>lastUpgrade</c> null and <c>travel</c> null, true or false, in any order — straight off a <see cref="Utf8JsonReader"/>. The
 /// serializer's general reader costs a stack of frames per request for the two lists. Anything else (a
 /// report, another spelling, a duplicate or unknown member, a wrong type, broken JSON or UTF-8) is left to the
 /// serializer, which reads it or says exactly what is wrong: this reader never refuses anything.
@@ -26,6 +26,7 @@ internal static class CycleRequestReader
 
             List<string>? addresses = null, sites = null;
             string? installed = null, nonce = null, pinnedKey = null;
+            bool? travel = null;
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -43,6 +44,7 @@ internal static class CycleRequestReader
                     Installed => reader.TokenType is JsonTokenType.Null or JsonTokenType.String && Text(ref reader, out installed),
                     NonceMember => reader.TokenType is JsonTokenType.Null or JsonTokenType.String && Text(ref reader, out nonce),
                     PinnedKey => reader.TokenType is JsonTokenType.Null or JsonTokenType.String && Text(ref reader, out pinnedKey),
+                    Travel => Flag(ref reader, out travel),
                     _ => reader.TokenType == JsonTokenType.Null,
                 };
                 if (!ok)
@@ -52,7 +54,7 @@ internal static class CycleRequestReader
             }
 
             // The object must have ended, with nothing after it.
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? new CycleRequest(addresses, installed, sites, null, nonce, pinnedKey) : null;
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? new CycleRequest(addresses, installed, sites, null, travel, nonce, pinnedKey) : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -62,7 +64,7 @@ internal static class CycleRequestReader
         }
     }
 
-    private const int Addresses = 1, Installed = 2, Sites = 4, LastUpgrade = 8, NonceMember = 16, PinnedKey = 32;
+    private const int Addresses = 1, Installed = 2, Sites = 4, LastUpgrade = 8, Travel = 16, NonceMember = 32, PinnedKey = 64;
 
     private static int Member(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("addresses"u8) ? Addresses
@@ -71,7 +73,20 @@ internal static class CycleRequestReader
         : reader.ValueTextEquals("lastUpgrade"u8) ? LastUpgrade
         : reader.ValueTextEquals("nonce"u8) ? NonceMember
         : reader.ValueTextEquals("pinnedKey"u8) ? PinnedKey
+        : reader.ValueTextEquals("travel"u8) ? Travel
         : 0;
+
+    // Null, true or false; anything else is the serializer's to refuse.
+    private static bool Flag(ref Utf8JsonReader reader, out bool? flag)
+    {
+        flag = reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => null,
+        };
+        return flag is not null || reader.TokenType == JsonTokenType.Null;
+    }
 
     private static bool Text(ref Utf8JsonReader reader, out string? text)
     {

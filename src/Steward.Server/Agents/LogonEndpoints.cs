@@ -25,7 +25,7 @@ internal static class LogonEndpoints
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
         .WithMetadata(ApiAccess.NoCredentials)
-        .WithName("logon")
+        .WithName("logon").AllowAnonymous()
         .WithDescription("No HTTP credentials: the logon point's enrollment secret is the body's `enrollmentSecret`; an enrolled agent adds its `clientId` and `clientSecret` there too.")
         .WithSummary("Logon bootstrap or manual install: the R1/R2 decision, and for a new client its credentials.");
     }

@@ -6,6 +6,7 @@ using Steward.Protocol;
 using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
+using Steward.Server.Security.Access;
 using Steward.Server.Security;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
@@ -21,35 +22,26 @@ internal sealed class MaintenanceService(
 {
     private const int Attempts = 5;
 
-    public async Task<IResult> CycleAsync(string siteCode, HttpRequest http, CycleRequest request, string origin, CancellationToken cancellationToken)
+    public async Task<IResult> CycleAsync(string siteCode, AuthenticatedClient caller, CycleRequest request, string origin, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
 
-        // Most cycles repeat the client's last decision from the very same inputs: answered as kept, once
-        // the client is authenticated against the row read now.
-        // The facts read here, their client's secret verified, serve the full path's first attempt too.
+        // Most cycles repeat the client's last decision from the very same inputs: answered as kept. The
+        // facts were read, and the client's secret verified against them, by the authentication; they
+        // serve the full path's first attempt too.
         var read = SiteCode.Parse(siteCode);
-        CycleFacts? verified = null;
-        if (read.Success && request.LastUpgrade is null && ClientCredentials.Parse(http) is { } caller && caller.Id.Length <= ClientCredentials.MaxIdLength)
+        if (read.Success && request.LastUpgrade is null && caller.Facts is { SiteExists: true } facts
+            && memos.Find(caller.Client, read.Value, facts.Sites, request, origin, (await keys.CurrentAsync(cancellationToken).ConfigureAwait(false)).Active.Number) is { } kept)
         {
-            var facts = await store.ReadCycleFactsAsync(caller.Id, read.Value.ToString(), cancellationToken).ConfigureAwait(false);
-            if (facts.Client is { } known && Secrets.Matches(caller.Secret, known.SecretHash))
-            {
-                verified = facts;
-                var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
-                if (facts.SiteExists && memos.Find(known, read.Value, facts.Sites, request, origin, ring.Active.Number) is { } kept)
-                {
-                    recorder.Repeated(known, kept.Outcome);
-                    return kept.Answer;
-                }
-            }
+            recorder.Repeated(caller.Client, kept.Outcome);
+            return kept.Answer;
         }
 
-        return await DecideAsync(siteCode, http, request, origin, verified, cancellationToken).ConfigureAwait(false);
+        return await DecideAsync(siteCode, caller, request, origin, cancellationToken).ConfigureAwait(false);
     }
 
-    // `verified`: facts already read for these credentials, with the secret checked against their client.
-    private async Task<IResult> DecideAsync(string siteCode, HttpRequest http, CycleRequest request, string origin, CycleFacts? verified, CancellationToken cancellationToken)
+    private async Task<IResult> DecideAsync(string siteCode, AuthenticatedClient caller, CycleRequest request, string origin, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var addresses = AgentInput.Addresses(request.Addresses, errors);
@@ -62,21 +54,13 @@ internal sealed class MaintenanceService(
             return Problems.Invalid(errors);
         }
 
-        if (ClientCredentials.Parse(http) is not { } credentials)
-        {
-            return Problems.Unauthorized(ClientCredentials.Refusal);
-        }
-
         var via = code!.Value.ToString();
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var reused = attempt == 0 && verified is not null;
-            var facts = reused
-                ? verified!
-                : credentials.Id.Length <= ClientCredentials.MaxIdLength
-                    ? await store.ReadCycleFactsAsync(credentials.Id, via, cancellationToken).ConfigureAwait(false)
-                    : new CycleFacts(null, false, []);
-            if (facts.Client is not { } client || (!reused && !Secrets.Matches(credentials.Secret, client.SecretHash)))
+            var facts = attempt == 0 && caller.Facts is { } authenticated
+                ? authenticated
+                : await store.ReadCycleFactsAsync(caller.Client.Id, via, cancellationToken).ConfigureAwait(false);
+            if (facts.Client is not { } client || !caller.SameSecret(client))
             {
                 return Problems.Unauthorized(ClientCredentials.Refusal);
             }
@@ -84,6 +68,14 @@ internal sealed class MaintenanceService(
             if (!facts.SiteExists)
             {
                 return AccessPoints.Missing(via);
+            }
+
+            if (request.Travel is { } wanted && wanted != (client.Travel != 0))
+            {
+                // The agent's change of travel mode, recorded on its own (the latest change wins, decision
+                // 0014); then the cycle decides with it, from facts read again.
+                await recorder.RecordTravelAsync(client, wanted, TravelChange.ByAgent, via, seen: true, audit: null, cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             // The facts hold exactly the client's assigned sites (those that still exist): the whole table.
@@ -145,8 +137,9 @@ internal sealed class MaintenanceService(
     /// Records what the agent reports of carrying out a decision; the installed version follows what it runs.
     /// The site in the path is checked as the cycle checks it: an access point of no site takes no report.
     /// </summary>
-    public async Task<IResult> ReportAsync(string siteCode, HttpRequest http, UpgradeReport request, CancellationToken cancellationToken)
+    public async Task<IResult> ReportAsync(string siteCode, AuthenticatedClient caller, UpgradeReport request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var errors = new FieldErrors();
         var report = CheckReport(request, null, errors);
         var code = AccessPoints.Site(siteCode, errors);
@@ -159,8 +152,8 @@ internal sealed class MaintenanceService(
 
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var client = await ClientCredentials.AuthenticateAsync(store, http, cancellationToken).ConfigureAwait(false);
-            if (client is null)
+            var client = attempt == 0 ? caller.Client : await store.FindClientAsync(caller.Client.Id, cancellationToken).ConfigureAwait(false);
+            if (client is null || !caller.SameSecret(client))
             {
                 return Problems.Unauthorized(ClientCredentials.Refusal);
             }

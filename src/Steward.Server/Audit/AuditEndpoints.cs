@@ -1,5 +1,6 @@
 using Steward.Protocol.Admin;
 using Steward.Server.Http;
+using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 
 namespace Steward.Server.Audit;
@@ -18,6 +19,6 @@ internal static class AuditEndpoints
 
             var rows = await store.ListAuditAsync(limit ?? 100, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(rows.Select(r => new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.At), r.Actor, r.Action, r.Target, r.Details)).ToList());
-        }).Produces<IReadOnlyList<AuditEntry>>().WithName("listAuditEntries").WithSummary("Who changed what, and when; newest first.");
+        }).Produces<IReadOnlyList<AuditEntry>>().WithName("listAuditEntries").RequiresRole(AdminRole.Viewer).WithSummary("Who changed what, and when; newest first.");
     }
 }

@@ -2,13 +2,14 @@ using System.Globalization;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
+using Steward.Server.Security.Access;
 using Steward.Server.Sites;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Clients;
 
-/// <summary><c>/v1/clients</c>: list and filter clients; one client's full history with every reason.</summary>
+/// <summary><c>/v1/clients</c>: list and filter clients; one client's full history with every reason; its travel mode.</summary>
 internal static class ClientEndpoints
 {
     public const int DefaultLimit = 100;
@@ -47,7 +48,7 @@ internal static class ClientEndpoints
             var page = rows.Take(filter.Limit).Select(ClientViews.Of).ToList();
             return TypedResults.Ok(new ClientPage(page, rows.Count > filter.Limit ? page[^1].Id : null));
         }).Produces<ClientPage>().ProducesValidationProblem()
-        .WithName("listClients").WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'after' pages.");
+        .WithName("listClients").RequiresRole(AdminRole.Viewer).WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'after' pages.");
 
         group.MapGet("/clients/{id}", async (string id, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -59,7 +60,9 @@ internal static class ClientEndpoints
 
             var decisions = await store.ListDecisionsAsync(id, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new ClientHistory(ClientViews.Of(client), [.. decisions.Select(ClientViews.Of)]));
-        }).Produces<ClientHistory>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getClientHistory").WithSummary("One client and every decision about it, with its reason.");
+        }).Produces<ClientHistory>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getClientHistory").RequiresRole(AdminRole.Viewer).WithSummary("One client and every decision about it, with its reason.");
+
+        ClientTravelEndpoint.Map(group);
     }
 
     private static long? Time(string? text, string field, FieldErrors errors)

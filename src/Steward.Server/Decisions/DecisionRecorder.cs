@@ -76,6 +76,42 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
     }
 
     /// <summary>
+    /// Turns the client's travel mode <paramref name="on"/> or off and records the change in its history: an entry
+    /// whose cause is <c>travel</c>, with who changed it in words, the client's outcome, version and sites as they
+    /// stand (the next maintenance cycle decides with the new mode), and the administrator's audit row if any.
+    /// <paramref name="seen"/> when the agent itself sent the change. Returns <see cref="Recorded.Stale"/> when
+    /// the client changed meanwhile.
+    /// </summary>
+    public async Task<Recorded> RecordTravelAsync(ClientRow client, bool on, string by, string via, bool seen, AuditRow? audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var row = new DecisionRow
+        {
+            Client = client.Id,
+            Computer = client.Name,
+            At = now,
+            LastAt = now,
+            Cause = Words.TravelCause,
+            Via = via,
+            Outcome = client.LastOutcome ?? "",
+            VersionBefore = client.Installed,
+            VersionAfter = client.Installed,
+            SitesBefore = client.Sites,
+            SitesAfter = client.Sites,
+            Reason = TravelChange.Reason(on, by),
+        };
+        var after = client with { Travel = on ? 1 : 0, LastDecisionKey = Key(row), LastSeen = seen ? now : client.LastSeen };
+        var (result, _) = await store.SaveDecisionAsync(new DecisionWrite(row, after, IsNew: false, client.Revision, audit), cancellationToken).ConfigureAwait(false);
+        return result.Status switch
+        {
+            StoreStatus.Ok => Recorded.Written,
+            StoreStatus.RevisionMismatch => Recorded.Stale,
+            _ => throw new InvalidOperationException($"Recording a travel change for {client.Id} was refused: {result.Status} {result.Refusal}"),
+        };
+    }
+
+    /// <summary>
     /// A maintenance cycle known to repeat the client's last decision (<see cref="Agents.CycleMemos"/>): counted
     /// and noted as a heartbeat, as <see cref="RecordAsync"/> does with a repeat it finds.
     /// </summary>

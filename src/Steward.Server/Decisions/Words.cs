@@ -5,6 +5,9 @@ namespace Steward.Server.Decisions;
 /// <summary>The words the API uses for triggers and upgrade kinds.</summary>
 internal static class Words
 {
+    /// <summary>The cause of a history entry that records a change of travel mode.</summary>
+    public const string TravelCause = "travel";
+
     public static string Trigger(Trigger trigger) => trigger switch
     {
         Policy.Decisions.Trigger.Logon => "logon",

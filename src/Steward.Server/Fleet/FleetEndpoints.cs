@@ -1,4 +1,5 @@
 using Steward.Protocol.Admin;
+using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 
 namespace Steward.Server.Fleet;
@@ -22,6 +23,6 @@ internal static class FleetEndpoints
             var total = rows.Where(r => r.Site.Length == 0).Sum(r => r.Clients);
             var unassigned = rows.Where(r => r.Site == "-").Sum(r => r.Clients);
             return TypedResults.Ok(new FleetSummary(sites, total, unassigned));
-        }).Produces<FleetSummary>().WithName("getFleet").WithSummary("The fleet: clients per site and installed version.");
+        }).Produces<FleetSummary>().WithName("getFleet").RequiresRole(AdminRole.Viewer).WithSummary("The fleet: clients per site and installed version.");
     }
 }

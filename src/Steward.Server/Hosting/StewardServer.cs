@@ -14,10 +14,12 @@ using Steward.Server.Http.ApiDocument;
 using Steward.Server.LogonPoints;
 using Steward.Server.Packages;
 using Steward.Server.Security;
+using Steward.Server.Security.Access;
 using Steward.Server.Sites;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Sql;
 using Steward.Server.Telemetry;
+using Steward.Server.Tokens;
 
 namespace Steward.Server.Hosting;
 
@@ -36,6 +38,11 @@ public static class StewardServer
         ["--connection"] = $"{ServerOptions.Section}:Connection",
         ["--packages"] = $"{ServerOptions.Section}:Packages",
         ["--public-url"] = $"{ServerOptions.Section}:PublicUrl",
+
+        // Kestrel's own settings: it loads the certificate and reloads it when the file changes.
+        ["--certificate"] = $"{ServerCertificate.Section}:Path",
+        ["--certificate-key"] = $"{ServerCertificate.Section}:KeyPath",
+        ["--certificate-password"] = $"{ServerCertificate.Section}:Password",
     };
 
     private static readonly Dictionary<string, string?> Defaults = new(StringComparer.Ordinal)
@@ -59,6 +66,7 @@ public static class StewardServer
             await using (app.ConfigureAwait(false))
             {
                 // Resolved before the host starts, so that a wrong setting is one clear line, not a start-up failure.
+                ServerCertificate.Check(app.Configuration, app.Services.GetRequiredService<TimeProvider>());
                 app.Services.GetRequiredService<SqlStore>();
                 await app.RunAsync().ConfigureAwait(false);
             }
@@ -90,7 +98,8 @@ public static class StewardServer
         // Defaults below every other source, so appsettings.json, STEWARD__... and options override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        ServerCertificate.BindUrlsAsEndpoints(builder, DefaultUrl);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -132,6 +141,7 @@ public static class StewardServer
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        AccessPolicies.AddTo(builder.Services);
 
         // A lambda, not a method group: the generator that adds the XML comments intercepts only that form.
         builder.Services.AddOpenApi(o => OpenApiSetup.Configure(o));
@@ -142,12 +152,15 @@ public static class StewardServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         HealthEndpoints.Map(app);
         StewardMetrics.MapScrapeEndpoint(app);
 
-        var admin = app.MapGroup("/v1").AddEndpointFilter<AdminTokenFilter>().WithMetadata(ApiAccess.AdminToken).WithTags("admin");
+        // Each endpoint names its rule: the least administrator role it needs, the client policy, or AllowAnonymous.
+        var admin = app.MapGroup("/v1").WithMetadata(ApiAccess.AdminToken).WithTags("admin");
         SiteEndpoints.Map(admin);
         LogonPointEndpoints.Map(admin);
         PackageEndpoints.Map(admin);
@@ -155,10 +168,12 @@ public static class StewardServer
         FleetEndpoints.Map(admin);
         AuditEndpoints.Map(admin);
         KeyEndpoints.Map(admin);
+        TokenEndpoints.Map(admin);
 
         var agents = app.MapGroup("/v1").WithTags("agent");
         LogonEndpoints.Map(agents);
         AccessPointEndpoints.Map(agents);
         ContentEndpoints.Map(agents);
+        EveryEndpointRuled.Check(((IEndpointRouteBuilder)app).DataSources);
     }
 }

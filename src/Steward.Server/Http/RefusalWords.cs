@@ -18,6 +18,9 @@ internal static class RefusalWords
         KeyActive k => $"key {k.Number} is the active key; rotate first ('steward key rotate')",
         KeyRetiredAlready k => $"key {k.Number} is retired already",
         KeyPinned k => $"{k.Clients} client(s) still pin key {k.Number}; it is retired when the last of them has adopted the active key at a cycle (or has been deleted)",
+        TokenNameTaken t => $"a token named '{t.Name}' exists already (names of revoked tokens are not reused, so that the audit log's names stay unambiguous)",
+        TokenRevokedAlready t => $"token '{t.Name}' is revoked already",
+        LastActiveAdmin a => $"token '{a.Name}' is the last active admin token: create another admin token first ('steward token create NAME --role admin'), so that someone can still administer the server",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "a refusal without words"),
     };
 }

@@ -3,6 +3,7 @@ using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
 using Steward.Server.Security;
+using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
@@ -22,7 +23,7 @@ internal static class LogonPointEndpoints
             }
 
             return TypedResults.Ok(views);
-        }).Produces<IReadOnlyList<LogonPointView>>().WithName("listLogonPoints").WithSummary("Every logon point, with its senior site and package now.");
+        }).Produces<IReadOnlyList<LogonPointView>>().WithName("listLogonPoints").RequiresRole(AdminRole.Viewer).WithSummary("Every logon point, with its senior site and package now.");
 
         group.MapGet("/logon-points/{name}", async (string name, IStewardStore store, SiteTables tables, CancellationToken cancellationToken) =>
         {
@@ -30,17 +31,17 @@ internal static class LogonPointEndpoints
             return row is null
                 ? Problems.NotFound($"there is no logon point '{name}'")
                 : TypedResults.Ok(await LogonPointViews.OfAsync(row, store, tables, null, cancellationToken).ConfigureAwait(false));
-        }).Produces<LogonPointView>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getLogonPoint").WithSummary("One logon point.");
+        }).Produces<LogonPointView>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getLogonPoint").RequiresRole(AdminRole.Viewer).WithSummary("One logon point.");
 
         group.MapPost("/logon-points", (HttpContext http, IStewardStore store, SiteTables tables, TimeProvider time, CancellationToken cancellationToken) =>
             SaveAsync(http, null, store, tables, time, cancellationToken))
             .Accepts<LogonPointRequest>("application/json").Produces<LogonPointView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("createLogonPoint").WithSummary("Create a logon point; the answer holds its enrollment secret, shown only this once.");
+            .WithName("createLogonPoint").RequiresRole(AdminRole.Admin).WithSummary("Create a logon point; the answer holds its enrollment secret, shown only this once.");
 
         group.MapPut("/logon-points/{name}", (string name, HttpContext http, IStewardStore store, SiteTables tables, TimeProvider time, CancellationToken cancellationToken) =>
             SaveAsync(http, name, store, tables, time, cancellationToken))
             .Accepts<LogonPointRequest>("application/json").Produces<LogonPointView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).WithName("replaceLogonPoint").WithSummary("Replace a logon point's sites and senior site; a new enrollment secret only when one is given.");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("replaceLogonPoint").RequiresRole(AdminRole.Admin).WithSummary("Replace a logon point's sites and senior site; a new enrollment secret only when one is given.");
 
         group.MapDelete("/logon-points/{name}", async (string name, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -51,7 +52,7 @@ internal static class LogonPointEndpoints
 
             var result = await store.DeleteLogonPointAsync(name, Audits.Of(http, time, "logon-point.delete", name, ""), cancellationToken).ConfigureAwait(false);
             return result.Succeeded ? TypedResults.NoContent() : Problems.FromStore(result, $"logon point '{name}'");
-        }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).WithName("deleteLogonPoint").WithSummary("Delete a logon point.");
+        }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).WithName("deleteLogonPoint").RequiresRole(AdminRole.Admin).WithSummary("Delete a logon point.");
     }
 
     private static async Task<IResult> SaveAsync(HttpContext http, string? pathName, IStewardStore store, SiteTables tables, TimeProvider time, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Steward.Protocol.Packages;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
 using Steward.Server.Security;
+using Steward.Server.Security.Access;
 using Steward.Server.Sites;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
@@ -22,7 +23,7 @@ internal static class PackageEndpoints
     {
         group.MapGet("/packages", async (IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListPackagesAsync(cancellationToken).ConfigureAwait(false)).Select(PackageViews.Of).ToList()))
-            .Produces<IReadOnlyList<PackageView>>().WithName("listPackages").WithSummary("Every published package.");
+            .Produces<IReadOnlyList<PackageView>>().WithName("listPackages").RequiresRole(AdminRole.Viewer).WithSummary("Every published package.");
 
         group.MapGet("/packages/{version}", async (string version, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -35,7 +36,7 @@ internal static class PackageEndpoints
 
             var row = await store.FindPackageAsync(parsed.Value.ToString(), cancellationToken).ConfigureAwait(false);
             return row is null ? Problems.NotFound($"no package of version {parsed} is published") : TypedResults.Ok(PackageViews.Of(row));
-        }).Produces<PackageView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getPackage").WithSummary("One package.");
+        }).Produces<PackageView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getPackage").RequiresRole(AdminRole.Viewer).WithSummary("One package.");
 
         group.MapPost("/packages", PublishAsync)
             .Accepts<Stream>("application/zip")
@@ -43,7 +44,7 @@ internal static class PackageEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithName("publishPackage").WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
+            .WithName("publishPackage").RequiresRole(AdminRole.Admin).WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
 
         group.MapDelete("/packages/{version}", async (string version, HttpContext http, IStewardStore store, PackageStore files, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -70,7 +71,7 @@ internal static class PackageEndpoints
 
             return TypedResults.NoContent();
         }).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-        .WithName("deletePackage").WithSummary("Delete a package no site serves.");
+        .WithName("deletePackage").RequiresRole(AdminRole.Admin).WithSummary("Delete a package no site serves.");
     }
 
     private static async Task<IResult> PublishAsync(
@@ -140,7 +141,7 @@ internal static class PackageEndpoints
         {
             Version = manifest.Version, Sha256 = archive.Sha256, Size = archive.Size, EntryPoint = manifest.EntryPoint, Files = manifest.Files.Count,
             Manifest = Convert.ToBase64String(signed), Signature = Convert.ToBase64String(signature), SignedBy = signedBy,
-            PublishedAt = now.ToUnixTimeMilliseconds(), PublishedBy = AdminTokenFilter.Actor(http),
+            PublishedAt = now.ToUnixTimeMilliseconds(), PublishedBy = Audits.Actor(http),
         };
 
         // The file goes into place before the row that names it, so no row ever names a missing file; it is

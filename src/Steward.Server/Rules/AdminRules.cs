@@ -1,4 +1,5 @@
 using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Rules;
 
@@ -41,5 +42,21 @@ internal static class AdminRules
     {
         ArgumentNullException.ThrowIfNull(servingSites);
         return servingSites.Count > 0 ? new PackageServed(version, servingSites) : null;
+    }
+
+    /// <summary>A token name is taken for good, even by a revoked token, so that the audit log's names stay one token's.</summary>
+    public static StoreRefusal? TokenName(string name, bool taken) => taken ? new TokenNameTaken(name) : null;
+
+    /// <summary>
+    /// A token is revoked once; an active admin token only while another admin token stays active, so that
+    /// revoking never locks every administrator out.
+    /// </summary>
+    public static StoreRefusal? TokenRevocation(TokenRow token, IReadOnlyList<TokenRow> admins, long now)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(admins);
+        return token.RevokedAt is not null ? new TokenRevokedAlready(token.Name)
+            : token.Role == "admin" && token.ActiveAt(now) && !admins.Any(a => a.Name != token.Name && a.ActiveAt(now)) ? new LastActiveAdmin(token.Name)
+            : null;
     }
 }

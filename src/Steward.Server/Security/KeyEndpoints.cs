@@ -1,6 +1,7 @@
 using System.Globalization;
 using Steward.Protocol.Admin;
 using Steward.Server.Http;
+using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 
 namespace Steward.Server.Security;
@@ -15,7 +16,7 @@ internal static class KeyEndpoints
     {
         group.MapGet("/keys", async (SigningKeys keys, IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await ListAsync(keys, store, cancellationToken).ConfigureAwait(false)))
-            .Produces<IReadOnlyList<KeyView>>().WithName("listKeys").WithSummary("The package-signing keys: state, and how many clients pin each.");
+            .Produces<IReadOnlyList<KeyView>>().WithName("listKeys").RequiresRole(AdminRole.Viewer).WithSummary("The package-signing keys: state, and how many clients pin each.");
 
         group.MapPost("/keys/rotate", async (HttpContext http, SigningKeys keys, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -28,7 +29,7 @@ internal static class KeyEndpoints
             var list = await ListAsync(keys, store, cancellationToken).ConfigureAwait(false);
             return TypedResults.Created(Protocol.Routes.Keys, list.Single(k => k.Number == ring.Active.Number));
         }).Produces<KeyView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
-        .WithName("rotateKey").WithSummary("Make a new signing key, active from now on; clients adopt it, endorsed by the key they pin, at their next cycle.");
+        .WithName("rotateKey").RequiresRole(AdminRole.Admin).WithSummary("Make a new signing key, active from now on; clients adopt it, endorsed by the key they pin, at their next cycle.");
 
         group.MapPost("/keys/{number}/retire", async (string number, HttpContext http, SigningKeys keys, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -46,7 +47,7 @@ internal static class KeyEndpoints
             var list = await ListAsync(keys, store, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(list.Single(k => k.Number == parsed));
         }).Produces<KeyView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-        .WithName("retireKey").WithSummary("Retire an older signing key no client pins any more; its private key is erased.");
+        .WithName("retireKey").RequiresRole(AdminRole.Admin).WithSummary("Retire an older signing key no client pins any more; its private key is erased.");
     }
 
     // Read fresh: another server process may have rotated or retired meanwhile.

@@ -3,6 +3,7 @@ using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
+using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
@@ -15,7 +16,7 @@ internal static class SiteEndpoints
     {
         group.MapGet("/sites", async (IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListSitesAsync(cancellationToken).ConfigureAwait(false)).Select(SiteViews.Of).ToList()))
-            .Produces<IReadOnlyList<SiteView>>().WithName("listSites").WithSummary("Every site.");
+            .Produces<IReadOnlyList<SiteView>>().WithName("listSites").RequiresRole(AdminRole.Viewer).WithSummary("Every site.");
 
         group.MapGet("/sites/{code}", async (string code, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -28,7 +29,7 @@ internal static class SiteEndpoints
 
             var row = await store.FindSiteAsync(parsed.Value.ToString(), cancellationToken).ConfigureAwait(false);
             return row is null ? Problems.NotFound($"there is no site {parsed}") : TypedResults.Ok(SiteViews.Of(row));
-        }).Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getSite").WithSummary("One site.");
+        }).Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getSite").RequiresRole(AdminRole.Viewer).WithSummary("One site.");
 
         group.MapPost("/sites", async (HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -55,7 +56,7 @@ internal static class SiteEndpoints
                 ? TypedResults.Created(Routes.Site(row.Code), SiteViews.Of(row))
                 : Problems.FromStore(result, $"site {row.Code}");
         }).Accepts<SiteRequest>("application/json").Produces<SiteView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-        .WithName("createSite").WithSummary("Create a site; refused unless a package of its version is published.");
+        .WithName("createSite").RequiresRole(AdminRole.Admin).WithSummary("Create a site; refused unless a package of its version is published.");
 
         group.MapPut("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -76,10 +77,10 @@ internal static class SiteEndpoints
             {
                 Code = current.Code, Name = site.Name, Version = site.Version.ToString(), Boundaries = SiteText.JoinBoundaries(site.Boundaries),
                 UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
-            }, expected, "site.update", cancellationToken).ConfigureAwait(false);
+            }, expected, "site.update", cancellationToken, OnlyVersionUnlessAdmin(http)).ConfigureAwait(false);
         }).Accepts<SiteRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .WithName("replaceSite").WithSummary("Replace a site's name, version and boundaries (If-Match: its revision, to refuse a lost update).");
+        .WithName("replaceSite").RequiresRole(AdminRole.Operator).WithSummary("Replace a site's name, version and boundaries (If-Match: its revision, to refuse a lost update).");
 
         group.MapPut("/sites/{code}/version", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -105,7 +106,7 @@ internal static class SiteEndpoints
             }, expected, "site.version", cancellationToken).ConfigureAwait(false);
         }).Accepts<SiteVersionRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .WithName("setSiteVersion").WithSummary("Set the version a site's access points serve; refused unless a package of that version is published.");
+        .WithName("setSiteVersion").RequiresRole(AdminRole.Operator).WithSummary("Set the version a site's access points serve; refused unless a package of that version is published.");
 
         group.MapDelete("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -121,11 +122,13 @@ internal static class SiteEndpoints
             return result.Succeeded ? TypedResults.NoContent() : Problems.FromStore(result, $"site {target}");
         }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-        .WithName("deleteSite").WithSummary("Delete a site; refused while a logon point or a client names it.");
+        .WithName("deleteSite").RequiresRole(AdminRole.Admin).WithSummary("Delete a site; refused while a logon point or a client names it.");
     }
 
+    // `refuse`: the answer when the caller may not make this change, or null when it may.
     private static async Task<IResult> UpdateAsync(
-        HttpContext http, IStewardStore store, TimeProvider time, string code, Func<SiteRow, SiteRow> change, long? expected, string action, CancellationToken cancellationToken)
+        HttpContext http, IStewardStore store, TimeProvider time, string code, Func<SiteRow, SiteRow> change, long? expected, string action, CancellationToken cancellationToken,
+        Func<SiteRow, SiteRow, IResult?>? refuse = null)
     {
         var current = await store.FindSiteAsync(code, cancellationToken).ConfigureAwait(false);
         if (current is null)
@@ -134,10 +137,43 @@ internal static class SiteEndpoints
         }
 
         var row = change(current);
+        if (refuse?.Invoke(current, row) is { } refusal)
+        {
+            return refusal;
+        }
+
         var audit = Audits.Of(http, time, action, code, $"{{\"before\":{System.Text.Json.JsonSerializer.Serialize(SiteViews.Of(current), ProtocolJson.Default.SiteView)},\"after\":{System.Text.Json.JsonSerializer.Serialize(SiteViews.Of(row), ProtocolJson.Default.SiteView)}}}");
         var result = await store.UpdateSiteAsync(row, expected ?? current.Revision, audit, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? TypedResults.Ok(SiteViews.Of(row)) : Problems.FromStore(result, $"site {code}");
     }
+
+    /// <summary>
+    /// An operator may change a site's version, not what it covers: a replacement by a token below admin is
+    /// refused (403) when it changes the name or the boundaries, naming them (decision 0013).
+    /// </summary>
+    private static Func<SiteRow, SiteRow, IResult?> OnlyVersionUnlessAdmin(HttpContext http) => (current, row) =>
+    {
+        if (RoleRequirement.RoleOf(http.User) is AdminRole.Admin)
+        {
+            return null;
+        }
+
+        var changed = new List<string>(2);
+        if (!string.Equals(current.Name, row.Name, StringComparison.Ordinal))
+        {
+            changed.Add("name");
+        }
+
+        if (!string.Equals(current.Boundaries, row.Boundaries, StringComparison.Ordinal))
+        {
+            changed.Add("boundaries");
+        }
+
+        return changed.Count == 0
+            ? null
+            : Problems.Forbidden(
+                $"changing a site's {string.Join(" and ", changed)} needs a token with the role admin; the token '{http.User.Identity?.Name}' has the role {RoleRequirement.RoleOf(http.User)?.Word()}, which may change only the version (send the same name and boundaries, or PUT {Routes.Site(current.Code)}/version)");
+    };
 
     private static long? IfMatch(HttpRequest request, FieldErrors errors)
     {

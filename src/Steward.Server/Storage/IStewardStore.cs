@@ -72,8 +72,20 @@ internal interface IStewardStore : IHeartbeatWriter
 
     Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>The name of the administrator token with this hash, or null.</summary>
-    Task<string?> FindAdminTokenAsync(string hash, CancellationToken cancellationToken);
+    /// <summary>The administrator token with this hash (active or not), or null.</summary>
+    Task<TokenRow?> FindTokenAsync(string hash, CancellationToken cancellationToken);
+
+    /// <summary>Every administrator token, revoked ones too, by name.</summary>
+    Task<IReadOnlyList<TokenRow>> ListTokensAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a new token; <see cref="StoreStatus.AlreadyExists"/> when a token (even a revoked one) has its name.</summary>
+    Task<StoreResult> CreateTokenAsync(TokenRow token, AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>Revokes the token; refused when it is revoked already or is the last active admin token at <paramref name="now"/>.</summary>
+    Task<StoreResult> RevokeTokenAsync(string name, long now, AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>Records when the token was last used.</summary>
+    Task TouchTokenAsync(string hash, long now, CancellationToken cancellationToken);
 
     /// <summary>Stores the token unless one exists already; true when it was stored.</summary>
     Task<bool> AddFirstAdminTokenAsync(string hash, string name, long now, CancellationToken cancellationToken);

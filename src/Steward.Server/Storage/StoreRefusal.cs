@@ -38,3 +38,12 @@ internal sealed record KeyRetiredAlready(long Number) : StoreRefusal;
 
 /// <summary>Clients still pin the signing key.</summary>
 internal sealed record KeyPinned(long Number, long Clients) : StoreRefusal;
+
+/// <summary>A token (perhaps revoked) has the name already; names are never reused.</summary>
+internal sealed record TokenNameTaken(string Name) : StoreRefusal;
+
+/// <summary>The token is revoked already.</summary>
+internal sealed record TokenRevokedAlready(string Name) : StoreRefusal;
+
+/// <summary>The token is the last active admin token: revoking it would lock every administrator out.</summary>
+internal sealed record LastActiveAdmin(string Name) : StoreRefusal;

@@ -45,7 +45,7 @@ internal sealed class StewardMetrics : IDisposable
             .AddMeter(MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
 
-    public static void MapScrapeEndpoint(WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics");
+    public static void MapScrapeEndpoint(WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
     public void Dispose() => _meter.Dispose();
 }

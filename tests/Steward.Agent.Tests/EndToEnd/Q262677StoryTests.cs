@@ -26,7 +26,7 @@ public sealed class Q262677StoryTests(NativeAgentBuilds builds) : IDisposable
         await using var server = await RealServer.StartAsync(_temp.Combine("server-data"));
         foreach (var version in new[] { Sp1, Sp2, Hotfix })
         {
-            await server.PublishAsync(await BuildPackageAsync(version), version);
+            await server.PublishAsync(await BuildPackageAsync(builds, _temp, version), version);
         }
 
         await server.SendAsync(HttpMethod.Post, Routes.Sites, new SiteRequest("A01", "Headquarters", Sp1, ["10.1.0.0/16"]), ProtocolJson.Default.SiteRequest, ProtocolJson.Default.SiteView);
@@ -95,9 +95,9 @@ public sealed class Q262677StoryTests(NativeAgentBuilds builds) : IDisposable
     }
 
     // The administrator's way: `steward package build --from <published agent> --version V`.
-    private async Task<string> BuildPackageAsync(string version)
+    internal static async Task<string> BuildPackageAsync(NativeAgentBuilds builds, TempDirectory temp, string version)
     {
-        var (archive, output) = await RealServer.BuildPackageAsync(builds.Directory(version), version, _temp.Combine($"steward-agent-{version}.zip"));
+        var (archive, output) = await RealServer.BuildPackageAsync(builds.Directory(version), version, temp.Combine($"steward-agent-{version}.zip"));
         Assert.Contains($"version {version}, entry point steward-agent", output, StringComparison.Ordinal);
         return archive;
     }

@@ -35,12 +35,18 @@ internal sealed class RealServer : IAsyncDisposable
     /// <summary>The steward program (the CLI), as built next to the tests.</summary>
     public static string Cli => Path.Combine(AppContext.BaseDirectory, "steward.dll");
 
-    public static async Task<RealServer> StartAsync(string data)
+    public static Task<RealServer> StartAsync(string data) => StartAsync(data, "http", null);
+
+    /// <summary>The server over HTTPS with the certificate and key (PEM) given; <paramref name="handler"/> trusts its CA.</summary>
+    public static Task<RealServer> StartHttpsAsync(string data, (string Certificate, string Key) files, Func<HttpMessageHandler> handler) =>
+        StartAsync(data, "https", handler, "--certificate", files.Certificate, "--certificate-key", files.Key);
+
+    private static async Task<RealServer> StartAsync(string data, string scheme, Func<HttpMessageHandler>? handler, params string[] arguments)
     {
         var port = FreePort();
-        var origin = new Uri($"http://127.0.0.1:{port}");
+        var origin = new Uri($"{scheme}://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Cli, "server", "--urls", origin.ToString().TrimEnd('/'), "--data", data })
+        foreach (var arg in (string[])[Cli, "server", "--urls", origin.ToString().TrimEnd('/'), "--data", data, .. arguments])
         {
             start.ArgumentList.Add(arg);
         }
@@ -48,7 +54,8 @@ internal sealed class RealServer : IAsyncDisposable
         var process = Process.Start(start)!;
         _ = process.StandardError.ReadToEndAsync();
         var token = Path.Combine(data, "admin-token");
-        using var probe = new HttpClient { BaseAddress = origin };
+        using var probe = handler is null ? new HttpClient() : new HttpClient(handler());
+        probe.BaseAddress = origin;
         for (var attempt = 0; ; attempt++)
         {
             if (process.HasExited)
@@ -71,7 +78,8 @@ internal sealed class RealServer : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        var admin = new HttpClient { BaseAddress = origin };
+        var admin = handler is null ? new HttpClient() : new HttpClient(handler());
+        admin.BaseAddress = origin;
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(token)).Trim());
         return new RealServer(process, origin, data, admin);
     }

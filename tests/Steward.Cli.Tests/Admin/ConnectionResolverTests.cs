@@ -108,4 +108,27 @@ public sealed class ConnectionResolverTests
 
         Assert.StartsWith("steward: STEWARD_URL: 'nowhere'", Assert.Single(failure.Lines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ca_OptionBeatsVariable_AFileThatIsNoCertificateIsRefused()
+    {
+        using var directory = new TempDirectory();
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        using var ca = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Test CA", key, System.Security.Cryptography.HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        directory.Write("ca.pem", ca.ExportCertificatePem());
+        directory.Write("other.pem", "not a certificate");
+        var environment = directory.Environment(("STEWARD_TOKEN", "t"), ("STEWARD_CA", "other.pem"));
+
+        var given = ConnectionResolver.Resolve(Nothing with { Ca = "ca.pem" }, environment);
+        var none = ConnectionResolver.Resolve(Nothing, directory.Environment(("STEWARD_TOKEN", "t")));
+        var fromVariable = Assert.Throws<AdminFailure>(() => ConnectionResolver.Resolve(Nothing, environment));
+        var missing = Assert.Throws<AdminFailure>(() => ConnectionResolver.Resolve(Nothing with { Ca = "nothing.pem" }, environment));
+
+        Assert.Equal(ca.ExportCertificatePem(), given.Ca);
+        Assert.Null(none.Ca);
+        Assert.Contains("STEWARD_CA", fromVariable.Message, StringComparison.Ordinal);
+        Assert.Contains("holds no PEM certificate", fromVariable.Message, StringComparison.Ordinal);
+        Assert.Contains("--ca: cannot read", missing.Message, StringComparison.Ordinal);
+    }
 }

@@ -96,6 +96,27 @@ public sealed class ClientVerbTests : LiveTest
     }
 
     [Fact]
+    public async Task Travel_OnThenOff_EachInTheHistory_AWrongWordIsAUsageError()
+    {
+        var secret = await Hierarchy.Q262677Async(Server);
+        var id = (await Agents.LogonAsync(Server, "DC1", secret, "PC-NEW", "10.1.0.6")).Enrollment!.ClientId;
+
+        var on = await Server.RunAsync("client", "travel", id, "on");
+        var json = await Server.RunAsync("client", "travel", id, "off", "--json");
+        var show = await Server.RunAsync("client", "show", id);
+        var wrong = await Server.RunAsync("client", "travel", id, "sideways");
+        var nobody = await Server.RunAsync("client", "travel", "no-such-client", "on");
+
+        Assert.Equal((ExitCodes.Ok, ""), (on.ExitCode, on.Error));
+        Assert.StartsWith($"Travel mode of PC-NEW ({id}) is on;", on.Out, StringComparison.Ordinal);
+        Assert.False((bool)JsonNode.Parse(json.Out)!["travel"]!);
+        AssertPrintedWhole("Travel mode turned on by token admin:", show.Out);
+        AssertPrintedWhole("Travel mode turned off by token admin:", show.Out);
+        Assert.Equal(ExitCodes.InvalidInput, wrong.ExitCode);
+        Assert.Equal((ExitCodes.Refused, "steward: there is no client 'no-such-client'\n"), (nobody.ExitCode, nobody.Error));
+    }
+
+    [Fact]
     public async Task Show_UnknownClient_Refused()
     {
         var run = await Server.RunAsync("client", "show", "no-such-client");

@@ -19,6 +19,9 @@ public class CycleRequestReaderTests
     [InlineData("""{"addresses":["10.2.0.1"],"installed":"2.00.1493.2000","nonce":"q83vEjRWeJCrze8SNFZ4kA","pinnedKey":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}""")]
     [InlineData("""{"pinnedKey":null,"nonce":null,"addresses":[]}""")]
     [InlineData("""{"nonce":"not checked here","addresses":[]}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"installed":"2.00.1493.2000","sites":["B01"],"lastUpgrade":null,"travel":null}""")]
+    [InlineData("""{"travel":true,"addresses":["10.2.0.1"]}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"travel":false}""")]
     public void CommonShapes_ReadAsTheSerializerReadsThem(string json)
     {
         var fast = CycleRequestReader.TryRead(Sequence(json));
@@ -40,6 +43,9 @@ public class CycleRequestReaderTests
     [InlineData("""{"addresses":[["10.2.0.1"]]}""")]
     [InlineData("""{"addresses":"10.2.0.1"}""")]
     [InlineData("""{"addresses":["10.2.0.1"]} {}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"travel":"on"}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"travel":1}""")]
+    [InlineData("""{"travel":true,"travel":false}""")]
     [InlineData("""{"addresses":["10.2.0.1"]} x""")]
     [InlineData("""["10.2.0.1"]""")]
     [InlineData("""{"addresses":["10.2.0.1"],""")]
@@ -64,7 +70,7 @@ public class CycleRequestReaderTests
         var random = new Random(262677);
         for (var i = 0; i < 2000; i++)
         {
-            var request = new CycleRequest(Texts(random), random.Next(4) == 0 ? null : Text(random), Texts(random), null);
+            var request = new CycleRequest(Texts(random), random.Next(4) == 0 ? null : Text(random), Texts(random), null, random.Next(3) switch { 0 => null, 1 => true, _ => false });
             var json = JsonSerializer.Serialize(request, ProtocolJson.Default.CycleRequest);
 
             AssertSame(request, CycleRequestReader.TryRead(Sequence(json)));
@@ -82,6 +88,7 @@ public class CycleRequestReaderTests
         Assert.Equal(expected.Sites, actual.Sites);
         Assert.Equal(expected.Nonce, actual.Nonce);
         Assert.Equal(expected.PinnedKey, actual.PinnedKey);
+        Assert.Equal(expected.Travel, actual.Travel);
         Assert.Null(actual.LastUpgrade);
     }
 

@@ -89,7 +89,7 @@ public abstract class SignedOfferTests : ApiTest
         // Twice: the second could be answered from a kept repeat.
         for (var i = 0; i < 2; i++)
         {
-            await Expect.FieldErrorAsync(await agent.PostCycleAsync("B01", new CycleRequest(["10.2.0.4"], New, null, null, nonce, pinnedKey)), field);
+            await Expect.FieldErrorAsync(await agent.PostCycleAsync("B01", new CycleRequest(["10.2.0.4"], New, null, null, Nonce: nonce, PinnedKey: pinnedKey)), field);
         }
 
         var logonAgain = await App.Anonymous.PostLogonAsync("DC1", new LogonRequest(_secret, "logon", "PC-4", ["10.2.0.4"], null, null, null, nonce, pinnedKey));
@@ -105,7 +105,7 @@ public abstract class SignedOfferTests : ApiTest
         var answers = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var response = await agent.PostCycleAsync("B01", new CycleRequest(["10.2.0.5"], New, null, null, Nonce.New(), key));
+            var response = await agent.PostCycleAsync("B01", new CycleRequest(["10.2.0.5"], New, null, null, Nonce: Nonce.New(), PinnedKey: key));
             await Expect.StatusAsync(HttpStatusCode.OK, response);
             answers.Add(await response.Content.ReadAsStringAsync());
         }

@@ -57,4 +57,14 @@ public static class AdminApi
         await Expect.StatusAsync(HttpStatusCode.OK, response);
         return (await response.Content.ReadFromJsonAsync(ProtocolJson.Default.FleetSummary))!;
     }
+
+    /// <summary>Makes a named token with a role and returns it with its secret.</summary>
+    public static async Task<TokenCreated> CreateTokenAsync(this HttpClient admin, string name, string role, string? expiresIn = null)
+    {
+        var response = await admin.PostAsJsonAsync(Routes.Tokens, new TokenRequest(name, role, expiresIn), ProtocolJson.Default.TokenRequest);
+        await Expect.StatusAsync(HttpStatusCode.Created, response);
+        return (await response.Content.ReadFromJsonAsync(ProtocolJson.Default.TokenCreated))!;
+    }
+
+    public static AuthenticationHeaderValue Bearer(this TokenCreated token) => new("Bearer", token?.Secret);
 }

@@ -26,7 +26,7 @@ public static class KeyApi
     /// <summary>A cycle with a nonce and the pinned key's fingerprint, that must be answered 200.</summary>
     public static async Task<CycleResponse> SignedCycleAsync(this HttpClient agent, string site, string[] addresses, string installed, string nonce, string? pinnedKey)
     {
-        var response = await agent.PostCycleAsync(site, new CycleRequest(addresses, installed, null, null, nonce, pinnedKey));
+        var response = await agent.PostCycleAsync(site, new CycleRequest(addresses, installed, null, null, Nonce: nonce, PinnedKey: pinnedKey));
         await Expect.StatusAsync(HttpStatusCode.OK, response);
         return (await response.Content.ReadFromJsonAsync(ProtocolJson.Default.CycleResponse))!;
     }

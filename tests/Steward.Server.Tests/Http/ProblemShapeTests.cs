@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Steward.Protocol;
+using Steward.Protocol.Admin;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Http;
@@ -75,7 +77,7 @@ public sealed class ProblemShapeTests(KestrelAppFixture fixture) : IClassFixture
     [InlineData("/v1/access/A01/cycle", "POST", """{"addresses": [], "LastUpgrade": {"Succeeded": "yes"}}""", "lastUpgrade.succeeded")]
     public async Task FieldSentInAnotherCase_IsNamedInTheApisCase(string path, string method, string json, string field)
     {
-        using var admin = App.Admin();
+        using var admin = await CallerOfAsync(path);
         using var body = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
         var errors = await Expect.FieldErrorAsync(await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = body }), field);
@@ -86,7 +88,7 @@ public sealed class ProblemShapeTests(KestrelAppFixture fixture) : IClassFixture
     [Fact]
     public async Task ReportField_IsNamedAsInTheBody()
     {
-        using var admin = App.Admin();
+        using var admin = await CallerOfAsync(Routes.Report("A01"));
         using var body = new StringContent("""{"version":"","succeeded":true,"running":"2.x"}""", System.Text.Encoding.UTF8, "application/json");
 
         var problem = await Expect.ProblemAsync(HttpStatusCode.BadRequest, await admin.PostAsync(Routes.Report("A01"), body));
@@ -100,7 +102,7 @@ public sealed class ProblemShapeTests(KestrelAppFixture fixture) : IClassFixture
     [InlineData("/v1/logon/DC1")]
     public async Task InvalidUtf8InAJsonString_Is400(string path)
     {
-        using var admin = App.Admin();
+        using var admin = await CallerOfAsync(path);
         using var body = new ByteArrayContent([.. "{\"addresses\":[\""u8, 0xFF, 0xFE, .. "\"],\"code\":\"\""u8, 0xC0, .. "\"}"u8]);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
@@ -121,5 +123,24 @@ public sealed class ProblemShapeTests(KestrelAppFixture fixture) : IClassFixture
         await Expect.ProblemAsync(HttpStatusCode.RequestedRangeNotSatisfiable, response);
         Assert.Equal($"bytes */{package.Size}", response.Content.Headers.ContentRange?.ToString());
         Assert.Null(response.Content.Headers.ContentDisposition);
+    }
+
+    // Credentials are checked before the body: an access point's body is read only for an enrolled client,
+    // so those requests go as one (enrolled at a logon point of its own); the others as the administrator.
+    private async Task<HttpClient> CallerOfAsync(string path)
+    {
+        if (!path.StartsWith("/v1/access/", StringComparison.Ordinal))
+        {
+            return App.Admin();
+        }
+
+        using var admin = App.Admin();
+        await admin.PostPackageAsync("2.00.1400.1000", Hosting.Packages.Archive("2.00.1400.1000"));
+        await admin.PostAsJsonAsync(Routes.Sites, new SiteRequest("Q01", null, "2.00.1400.1000", ["10.9.0.0/16"]), ProtocolJson.Default.SiteRequest);
+        var point = $"PS-{Guid.NewGuid():N}"[..20];
+        var secret = await admin.AddLogonPointAsync(point, ["Q01"]);
+        using var anonymous = App.Client();
+        var enrolled = (await anonymous.LogonAsync(point, secret, "PC-SHAPE", ["10.9.0.1"])).Enrollment!;
+        return App.Client(AgentApi.Basic(enrolled));
     }
 }

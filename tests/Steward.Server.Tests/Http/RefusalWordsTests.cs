@@ -1,6 +1,7 @@
 using Steward.Server.Http;
 using Steward.Server.Rules;
 using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Tests.Http;
 
@@ -15,6 +16,8 @@ public class RefusalWordsTests
         [
             new PackageMissing("2.00.1493.2000"), new ArchiveAlreadyPublished("2.00.1493.2000"), new PackageServed("2.00.1493.2000", ["A01", "B01"]),
             new SiteInLogonPoints("A01", ["DC1"]), new SiteHasClients("A01", 3), new SitesMissing(["Z99"]), new RevisionChanged("A01", 4, 2),
+            new TokenNameTaken("ci"), new TokenRevokedAlready("ci"), new LastActiveAdmin("admin"),
+            new KeyRotatedMeanwhile(2), new KeyActive(2), new KeyRetiredAlready(1), new KeyPinned(1, 3),
         ];
 
         Assert.Equal(kinds.Select(k => k.Name).Order(StringComparer.Ordinal), samples.Select(s => s.GetType().Name).Order(StringComparer.Ordinal));
@@ -36,5 +39,22 @@ public class RefusalWordsTests
         Assert.Null(AdminRules.PackageDeletion("2.00.1493.2000", []));
         Assert.Equal(StoreStatus.RevisionMismatch, StoreResult.Refused(new RevisionChanged("A01", 3, 2)).Status);
         Assert.Equal(StoreStatus.Conflict, StoreResult.Refused(new SitesMissing(["Z99"])).Status);
+    }
+
+    [Fact]
+    public void TokenRules_ANameOnce_ARevocationOnce_NeverTheLastActiveAdmin()
+    {
+        const long Now = 1_000;
+        var admin = new TokenRow { Name = "admin", Role = "admin" };
+        var other = new TokenRow { Name = "root-2", Role = "admin" };
+        var expiredOther = new TokenRow { Name = "old", Role = "admin", ExpiresAt = Now };
+        var viewer = new TokenRow { Name = "ci", Role = "viewer" };
+
+        Assert.Equal(new TokenNameTaken("ci"), AdminRules.TokenName("ci", taken: true));
+        Assert.Null(AdminRules.TokenName("ci", taken: false));
+        Assert.Equal(new LastActiveAdmin("admin"), AdminRules.TokenRevocation(admin, [admin, expiredOther], Now));
+        Assert.Null(AdminRules.TokenRevocation(admin, [admin, other], Now));
+        Assert.Null(AdminRules.TokenRevocation(viewer, [admin], Now));
+        Assert.Equal(new TokenRevokedAlready("ci"), AdminRules.TokenRevocation(new TokenRow { Name = "ci", Role = "viewer", RevokedAt = 5 }, [admin], Now));
     }
 }

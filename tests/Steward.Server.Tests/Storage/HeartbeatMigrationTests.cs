@@ -1,5 +1,4 @@
 using Dapper;
-using Steward.Server.Storage.Engines;
 using Steward.Server.Storage.Migrations;
 using Steward.Server.Storage.Rows;
 using Steward.Server.Storage.Sql;
@@ -11,47 +10,13 @@ namespace Steward.Server.Tests.Storage;
 /// Migration 0002 on a database that has clients: their last-seen times and the repeats already counted
 /// carry over into the heartbeats table, and heartbeats written afterwards count on the decision they repeated.
 /// </summary>
-public abstract class HeartbeatMigrationTests : IAsyncLifetime
+public abstract class HeartbeatMigrationTests : MigrationTest
 {
-    private string? _directory;
-    private PostgresDatabase? _postgres;
-    private DatabaseEngine _engine = null!;
-
-    protected abstract Engine Engine { get; }
-
-    public async Task InitializeAsync()
-    {
-        if (Engine == Engine.Sqlite)
-        {
-            _directory = Directory.CreateTempSubdirectory("steward-migration-").FullName;
-            _engine = new SqliteEngine(Path.Combine(_directory, "steward.db"));
-        }
-        else
-        {
-            _postgres = await PostgresDatabase.CreateAsync();
-            _engine = new PostgresEngine(_postgres.ConnectionString);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await ((IAsyncDisposable)_engine).DisposeAsync();
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-
-        if (_directory is not null)
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task ClientsOfTheFirstSchema_KeepLastSeenAndRepeats_NewHeartbeatsCountOnTheLastDecision()
     {
-        Assert.Equal(["0001_initial"], await MigrationRunner.ApplyAsync(_engine, CancellationToken.None, through: 1));
-        await using (var connection = await _engine.OpenAsync(CancellationToken.None))
+        Assert.Equal(["0001_initial"], await MigrationRunner.ApplyAsync(Database, CancellationToken.None, through: 1));
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync(
                 """
@@ -64,8 +29,8 @@ public abstract class HeartbeatMigrationTests : IAsyncLifetime
                 """);
         }
 
-        Assert.Equal(["0002_heartbeats"], await MigrationRunner.ApplyAsync(_engine, CancellationToken.None, through: 2));
-        var store = new SqlStore(_engine);
+        Assert.Equal(["0002_heartbeats"], await MigrationRunner.ApplyAsync(Database, CancellationToken.None, through: 2));
+        var store = new SqlStore(Database);
         var migrated = await store.FindClientAsync("c1", CancellationToken.None);
         var neverSeen = await store.FindClientAsync("c2", CancellationToken.None);
         var totals = new List<HeartbeatTotal>();

@@ -21,11 +21,15 @@ internal sealed class RequestSchemas : IOpenApiSchemaTransformer
 
         // `name` likewise; `senior` and `enrollmentSecret` default (the newest site, a secret the server makes).
         [typeof(LogonPointRequest)] = ["sites"],
+        [typeof(TravelRequest)] = ["enabled"],
 
         // Without the enrollment secret the answer is a 401; `trigger` defaults to logon.
         [typeof(LogonRequest)] = ["enrollmentSecret", "computerName", "addresses"],
         [typeof(CycleRequest)] = ["addresses"],
         [typeof(UpgradeReport)] = ["version"],
+
+        // `expiresIn` left out: a token that does not expire.
+        [typeof(TokenRequest)] = ["name", "role"],
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)

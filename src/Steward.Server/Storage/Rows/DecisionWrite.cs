@@ -3,6 +3,6 @@ namespace Steward.Server.Storage.Rows;
 /// <summary>
 /// Everything one decision (or, with no decision, one report of the agent) changes, written in one transaction: the decision itself and, for an
 /// enrolled computer, its client row (inserted when <see cref="IsNew"/>, otherwise updated only if the
-/// row still has <see cref="ExpectedRevision"/>).
+/// row still has <see cref="ExpectedRevision"/>), and the audit row of the administrator who made the change, if any.
 /// </summary>
-internal sealed record DecisionWrite(DecisionRow? Decision, ClientRow? Client, bool IsNew, long ExpectedRevision);
+internal sealed record DecisionWrite(DecisionRow? Decision, ClientRow? Client, bool IsNew, long ExpectedRevision, AuditRow? Audit = null);

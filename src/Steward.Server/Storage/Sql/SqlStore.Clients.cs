@@ -175,6 +175,11 @@ internal sealed partial class SqlStore
                 var sites = row.Sites.Length == 0 ? [] : row.Sites.Split(',');
                 await c.ExecuteAsync("INSERT INTO client_sites (client, site) VALUES (@client, @site)", sites.Select(site => new { client = row.Id, site }), t).ConfigureAwait(false);
                 await SeenAsync(c, t, row).ConfigureAwait(false);
+                if (write.Audit is { } audit)
+                {
+                    await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
+                }
+
                 return StoreResult.Ok;
             },
             cancellationToken).ConfigureAwait(false);

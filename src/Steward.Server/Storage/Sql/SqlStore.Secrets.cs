@@ -3,14 +3,9 @@ using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
 
-/// <summary>Administrator tokens and the package-signing key.</summary>
+/// <summary>The first administrator token and the package-signing key.</summary>
 internal sealed partial class SqlStore
 {
-    public Task<string?> FindAdminTokenAsync(string hash, CancellationToken cancellationToken) =>
-        ReadAsync(
-            c => c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("SELECT name FROM admin_tokens WHERE hash = @hash", new { hash }, cancellationToken: cancellationToken)),
-            cancellationToken);
-
     public async Task<bool> AddFirstAdminTokenAsync(string hash, string name, long now, CancellationToken cancellationToken)
     {
         var added = false;
@@ -19,7 +14,7 @@ internal sealed partial class SqlStore
             {
                 if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM admin_tokens", transaction: t).ConfigureAwait(false) == 0)
                 {
-                    await c.ExecuteAsync("INSERT INTO admin_tokens (hash, name, created_at) VALUES (@hash, @name, @now)", new { hash, name, now }, t).ConfigureAwait(false);
+                    await c.ExecuteAsync("INSERT INTO admin_tokens (hash, name, role, created_at) VALUES (@hash, @name, 'admin', @now)", new { hash, name, now }, t).ConfigureAwait(false);
                     added = true;
                 }
 
