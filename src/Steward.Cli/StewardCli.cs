@@ -3,6 +3,7 @@ using Steward.Cli.Audit;
 using Steward.Cli.Check;
 using Steward.Cli.Clients;
 using Steward.Cli.Console;
+using Steward.Cli.Keys;
 using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;
 using Steward.Cli.Server;
@@ -40,6 +41,7 @@ public static class StewardCli
             ClientCommand.Create(terminal, environment),
             StatusCommand.Create(terminal, environment),
             AuditCommand.Create(terminal, environment),
+            KeyCommand.Create(terminal, environment),
             TokenCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);

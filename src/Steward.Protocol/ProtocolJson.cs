@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Steward.Protocol.Admin;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Packages;
+using Steward.Protocol.Signing;
 
 namespace Steward.Protocol;
 
@@ -26,6 +27,8 @@ namespace Steward.Protocol;
 [JsonSerializable(typeof(TravelRequest))]
 [JsonSerializable(typeof(FleetSummary))]
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
+[JsonSerializable(typeof(KeyView))]
+[JsonSerializable(typeof(IReadOnlyList<KeyView>))]
 [JsonSerializable(typeof(TokenRequest))]
 [JsonSerializable(typeof(TokenView))]
 [JsonSerializable(typeof(IReadOnlyList<TokenView>))]
@@ -38,5 +41,7 @@ namespace Steward.Protocol;
 [JsonSerializable(typeof(SelfView))]
 [JsonSerializable(typeof(PackageManifest))]
 [JsonSerializable(typeof(SignedManifest))]
+[JsonSerializable(typeof(SignedOffer))]
+[JsonSerializable(typeof(KeyEndorsement))]
 [JsonSerializable(typeof(ProblemDocument))]
 public sealed partial class ProtocolJson : JsonSerializerContext;

@@ -21,6 +21,15 @@ public static class Routes
     /// <summary>The trail of administrative changes.</summary>
     public const string Audit = "/v1/audit";
 
+    /// <summary>The package-signing keys: <c>GET</c> lists them with how many clients pin each.</summary>
+    public const string Keys = "/v1/keys";
+
+    /// <summary><c>POST</c>: make a new signing key, the active one from now on.</summary>
+    public const string KeyRotate = "/v1/keys/rotate";
+
+    /// <summary><c>POST</c>: retire an older key that no client pins any more.</summary>
+    public static string KeyRetire(long number) => $"/v1/keys/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/retire";
+
     /// <summary>Administrator tokens: <c>GET</c> lists, <c>POST</c> makes one.</summary>
     public const string Tokens = "/v1/tokens";
 

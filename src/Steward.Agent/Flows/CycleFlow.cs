@@ -4,6 +4,7 @@ using Steward.Agent.State;
 using Steward.Agent.Update;
 using Steward.Protocol;
 using Steward.Protocol.Agent;
+using Steward.Protocol.Signing;
 
 namespace Steward.Agent.Flows;
 
@@ -53,12 +54,13 @@ internal static class CycleFlow
             visited.Add(site);
             var accessPoint = new Uri(state.AccessPoints[site].TrimEnd('/') + "/cycle");
             var installed = session.Pointer.Read();
+            var sent = new OfferRequest(state.ClientId!, Nonce.New(), installed);
             CycleResponse response;
             try
             {
                 response = await session.Connection.PostAsync(
                     accessPoint,
-                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport, state.PendingTravel),
+                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport, state.PendingTravel, sent.Nonce, KeyFingerprint.Of(state.ServerKey)),
                     ProtocolJson.Default.CycleRequest,
                     ProtocolJson.Default.CycleResponse,
                     credentials,
@@ -78,7 +80,7 @@ internal static class CycleFlow
             if (response.Package is { } package && response.Outcome == Outcomes.Upgraded)
             {
                 session.Store.Save(state);
-                update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, credentials, cancel).ConfigureAwait(false);
+                update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, sent, credentials, cancel).ConfigureAwait(false);
                 state = await Reports.SendAsync(session, state, credentials, new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running), cancel).ConfigureAwait(false);
                 if (!update.Succeeded)
                 {
@@ -86,6 +88,8 @@ internal static class CycleFlow
                 }
             }
 
+            // The offer was signed with the key this request named; a newer key is pinned only after it.
+            state = KeyAdoption.Adopt(session, state, response.NewKey);
             var after = session.Pointer.Read();
             state = state.WithResult(new AgentResult(context.Time.GetUtcNow(), "cycle", update is { Succeeded: false } ? Outcomes.Failed : response.Outcome,
                 update is { Succeeded: false } ? update.Message : response.Reason, after));

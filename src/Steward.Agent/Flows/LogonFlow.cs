@@ -4,6 +4,7 @@ using Steward.Agent.State;
 using Steward.Agent.Update;
 using Steward.Protocol;
 using Steward.Protocol.Agent;
+using Steward.Protocol.Signing;
 
 namespace Steward.Agent.Flows;
 
@@ -43,12 +44,13 @@ internal static class LogonFlow
             context.Console.Progress($"contacting the logon point {options.LogonPoint} as {name} ({string.Join(", ", addresses)})");
         }
 
+        var nonce = Nonce.New();
         LogonResponse response;
         try
         {
             response = await session.Connection.PostAsync(
                 options.LogonPoint,
-                new LogonRequest(options.Secret, options.Trigger, name, addresses, state.ClientId, state.ClientSecret, before),
+                new LogonRequest(options.Secret, options.Trigger, name, addresses, state.ClientId, state.ClientSecret, before, nonce, KeyFingerprint.Of(state.ServerKey ?? options.ServerKey)),
                 ProtocolJson.Default.LogonRequest,
                 ProtocolJson.Default.LogonResponse,
                 null,
@@ -66,7 +68,8 @@ internal static class LogonFlow
             return ExitCodes.Failed;
         }
 
-        // The key is pinned once: at enrollment (or from --server-key); a different key later is refused, never adopted.
+        // The key is pinned at enrollment (or from --server-key); a different key later is refused, and a newer
+        // one adopted only endorsed by the pinned one.
         var pinned = state.ServerKey ?? options.ServerKey ?? response.ServerKey;
         var credentials = response.Enrollment is { } enrolled ? new ClientCredentials(enrolled.ClientId, enrolled.ClientSecret)
             : state.Enrolled ? new ClientCredentials(state.ClientId!, state.ClientSecret!) : null;
@@ -89,10 +92,11 @@ internal static class LogonFlow
         {
             update = response.ServerKey != pinned
                 ? new UpdateResult(package.Version, false, "The logon point's server key is not the key pinned at enrollment; its package is refused and the installed agent is untouched.", before, false)
-                : await session.Updater.ApplyAsync(package, options.LogonPoint, pinned, credentials, cancel).ConfigureAwait(false);
+                : await session.Updater.ApplyAsync(package, options.LogonPoint, pinned, new OfferRequest(credentials?.ClientId ?? "", nonce, before), credentials, cancel).ConfigureAwait(false);
             state = await Reports.SendAsync(session, state, credentials, new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running), cancel).ConfigureAwait(false);
         }
 
+        state = KeyAdoption.Adopt(session, state, response.NewKey);
         var after = session.Pointer.Read();
         var outcome = update is { Succeeded: false } ? Outcomes.Failed : response.Outcome;
         var reason = response.Outcome == Outcomes.DeferredToMaintenance

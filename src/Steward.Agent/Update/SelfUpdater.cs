@@ -3,15 +3,15 @@ using Steward.Agent.Cli;
 using Steward.Agent.Layout;
 using Steward.Agent.Net;
 using Steward.Agent.Platform;
-using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Packages;
 
 namespace Steward.Agent.Update;
 
 /// <summary>
-/// Carries out a package decision: checks the offer against the server key pinned at enrollment,
-/// refuses an older version unless the server sends a recorded downgrade order, downloads with resume,
+/// Carries out a package decision: checks the whole signed offer against the server key the agent pins
+/// (<see cref="OfferCheck"/>), refusing an older version unless the server signed a downgrade order for
+/// exactly the running version, downloads with resume,
 /// extracts into staging verifying every file, moves the result to <c>versions/&lt;version&gt;</c>, runs its
 /// health check, marks it complete, and only then switches the pointer. Until the switch the installed
 /// agent is untouched; the previous version is kept after it.
@@ -23,15 +23,16 @@ namespace Steward.Agent.Update;
 internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloader, AgentConsole Console, TimeProvider Time)
 {
     /// <summary>Installs <paramref name="offer"/>; never throws for a bad package or a network failure, returns why instead.</summary>
-    public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, ClientCredentials? credentials, CancellationToken cancel)
+    public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, OfferRequest request, ClientCredentials? credentials, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(request);
         var pointer = new CurrentPointer(Layout);
         var running = pointer.Read();
         try
         {
-            var signed = Check(offer, pinnedKey, running);
+            var signed = OfferCheck.Check(offer, pinnedKey, request, running);
             if (signed is null)
             {
                 return new UpdateResult(offer.Version, true, $"Version {running} is already installed and running.", running, false);
@@ -61,46 +62,6 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         {
             return Refused(offer, running, $"A file operation was not permitted ({e.Message}).", transient: true);
         }
-    }
-
-    // The signed manifest decides; the offer's own fields are only checked against it. Null: nothing to do.
-    private static SignedManifest? Check(PackageOffer offer, string? pinnedKey, string? running)
-    {
-        if (pinnedKey is null)
-        {
-            throw new PackageException("No server key is pinned, so no package can be verified; refused. Enroll at a logon point first.");
-        }
-
-        var signed = ManifestSignature.Verify(pinnedKey, offer.Manifest, offer.Signature);
-        var parsed = AgentVersion.Parse(signed.Version);
-        if (!parsed.Success)
-        {
-            throw new PackageException($"The signed manifest's version is not valid: {parsed.Error}; refused.");
-        }
-
-        var version = parsed.Value;
-        var offered = AgentVersion.Parse(offer.Version);
-        if (!offered.Success || offered.Value != version || offer.Size != signed.Size
-            || !string.Equals(offer.Sha256, signed.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PackageException(string.Create(CultureInfo.InvariantCulture,
-                $"The offer (version {offer.Version}, {offer.Size} bytes, SHA-256 {offer.Sha256}) does not match its signed manifest (version {signed.Version}, {signed.Size} bytes, SHA-256 {signed.Sha256}); refused."));
-        }
-
-        if (running is not null && AgentVersion.Parse(running) is { Success: true } installed)
-        {
-            if (version == installed.Value)
-            {
-                return null;
-            }
-
-            if (version < installed.Value && !offer.Downgrade)
-            {
-                throw new PackageException($"The package holds version {version}, older than the installed {installed.Value}, and the server sent no downgrade order; refused (a replayed old package is never installed).");
-            }
-        }
-
-        return signed with { Version = version.ToString(), Sha256 = signed.Sha256.ToLowerInvariant() };
     }
 
     private async Task InstallAsync(PackageOffer offer, SignedManifest signed, Uri server, ClientCredentials? credentials, CancellationToken cancel)

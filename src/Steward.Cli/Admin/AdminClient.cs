@@ -60,6 +60,13 @@ internal sealed class AdminClient : IDisposable
         return Read(request, await SendAsync(request, timed: true, cancellation).ConfigureAwait(false), type);
     }
 
+    /// <summary><c>POST</c>s with no body and reads the answer's document.</summary>
+    public async Task<Answer<T>> PostAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Address(path));
+        return Read(request, await SendAsync(request, timed: true, cancellation).ConfigureAwait(false), type);
+    }
+
     /// <summary><c>DELETE</c>; returns the answer's body, which may be empty.</summary>
     public async Task<byte[]> DeleteAsync(string path, CancellationToken cancellation)
     {

@@ -9,20 +9,38 @@ namespace Steward.Cli.Status;
 /// <summary>Prints the fleet summary: one row per site with its clients by installed version, then the totals.</summary>
 internal static class StatusAction
 {
-    /// <summary>Exit code 0 with the summary printed.</summary>
+    /// <summary>Exit code 0 with the summary printed: with <c>--json</c> the fleet document, otherwise the fleet and how many clients pin each signing key.</summary>
     public static Task<int> RunAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(terminal);
-        return AdminVerbs.ShowAsync(admin, terminal, environment, client => client.GetAsync(Routes.Fleet, ProtocolJson.Default.FleetSummary, cancellation), fleet =>
-        {
-            var console = terminal.Rich();
-            if (fleet.Sites.Count > 0)
+        IReadOnlyList<KeyView> keys = [];
+        return AdminVerbs.ShowAsync(
+            admin, terminal, environment,
+            async client =>
             {
-                console.Write(Table(fleet));
-            }
+                var fleet = await client.GetAsync(Routes.Fleet, ProtocolJson.Default.FleetSummary, cancellation).ConfigureAwait(false);
+                if (!admin.Json)
+                {
+                    keys = (await client.GetAsync(Routes.Keys, ProtocolJson.Default.IReadOnlyListKeyView, cancellation).ConfigureAwait(false)).Value;
+                }
 
-            console.WriteLine($"{Formats.Count(fleet.Clients, "client")}, {Formats.Number(fleet.Unassigned)} assigned to no site; {Formats.Count(fleet.Sites.Count, "site")}.");
-        });
+                return fleet;
+            },
+            fleet =>
+            {
+                var console = terminal.Rich();
+                if (fleet.Sites.Count > 0)
+                {
+                    console.Write(Table(fleet));
+                }
+
+                console.WriteLine($"{Formats.Count(fleet.Clients, "client")}, {Formats.Number(fleet.Unassigned)} assigned to no site; {Formats.Count(fleet.Sites.Count, "site")}.");
+                var live = keys.Where(k => k.State != "retired").ToList();
+                if (live.Count > 0)
+                {
+                    console.WriteLine("Signing keys: " + string.Join("; ", live.Select(k => $"key {k.Number} {k.State}, pinned by {Formats.Count(k.Clients, "client")}")) + ".");
+                }
+            });
     }
 
     private static Table Table(FleetSummary fleet)

@@ -9,4 +9,8 @@ namespace Steward.Protocol.Agent;
 /// A change of travel mode made at the computer (<c>steward-agent travel on|off</c>) that the server has not
 /// acknowledged yet, or null for none: the latest change of either side wins (decision 0014).
 /// </param>
-public sealed record CycleRequest(IReadOnlyList<string>? Addresses, string? Installed, IReadOnlyList<string>? Sites, UpgradeReport? LastUpgrade, bool? Travel = null);
+/// <param name="Nonce">A new random value for this request (16 to 64 bytes, base64url): any offer in the answer is signed with it.</param>
+/// <param name="PinnedKey">The fingerprint of the server key the agent pins: offers are signed with it, and a newer key comes endorsed by it.</param>
+public sealed record CycleRequest(
+    IReadOnlyList<string>? Addresses, string? Installed, IReadOnlyList<string>? Sites, UpgradeReport? LastUpgrade, bool? Travel = null, string? Nonce = null,
+    string? PinnedKey = null);

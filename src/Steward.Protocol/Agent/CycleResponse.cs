@@ -8,6 +8,7 @@ namespace Steward.Protocol.Agent;
 /// <param name="Sites">The assigned sites after it.</param>
 /// <param name="Package">For <c>Upgraded</c>: the package to install.</param>
 /// <param name="AccessPoints">The access point address of each assigned site, by site code.</param>
+/// <param name="NewKey">When the server signs with a newer key than the one the request said it pins: that key, endorsed by the pinned one.</param>
 public sealed record CycleResponse(
     string Outcome, string? Kind, string Reason, string? VersionAfter, IReadOnlyList<string> Sites, PackageOffer? Package,
-    IReadOnlyDictionary<string, string> AccessPoints);
+    IReadOnlyDictionary<string, string> AccessPoints, EndorsedKey? NewKey = null);

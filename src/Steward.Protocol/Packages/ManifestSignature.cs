@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Steward.Protocol.Signing;
 
 namespace Steward.Protocol.Packages;
 
@@ -27,27 +28,18 @@ public static class ManifestSignature
     /// </summary>
     public static SignedManifest Verify(string publicKey, string manifestBase64, string signatureBase64)
     {
-        byte[] bytes, signature, key;
+        byte[] bytes, signature;
         try
         {
             bytes = Convert.FromBase64String(manifestBase64);
             signature = Convert.FromBase64String(signatureBase64);
-            key = Convert.FromBase64String(publicKey);
         }
         catch (FormatException e)
         {
-            throw new PackageException("The package's manifest, signature or the pinned key is not valid base64; refused.", e);
+            throw new PackageException("The package's manifest or signature is not valid base64; refused.", e);
         }
 
-        using var ecdsa = ECDsa.Create();
-        try
-        {
-            ecdsa.ImportSubjectPublicKeyInfo(key, out _);
-        }
-        catch (CryptographicException e)
-        {
-            throw new PackageException("The pinned server key is not an ECDSA public key; refused.", e);
-        }
+        using var ecdsa = PublicKeys.Import(publicKey);
 
         if (!ecdsa.VerifyData(bytes, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
         {

@@ -1,5 +1,6 @@
 using Steward.Policy.Boundaries;
 using Steward.Policy.Versions;
+using Steward.Protocol.Signing;
 using Steward.Server.Http;
 using Steward.Server.Sites;
 
@@ -45,6 +46,21 @@ internal static class AgentInput
     /// <summary>An optional version: null when absent, otherwise checked like every version.</summary>
     public static AgentVersion? Version(string? text, string field, FieldErrors errors) =>
         text is null ? null : SiteInput.Version(text, field, errors);
+
+    /// <summary>The optional nonce and pinned key of a cycle or logon request (decision 0015).</summary>
+    public static void Signing(string? nonce, string? pinnedKey, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (nonce is not null && !Nonce.IsWellFormed(nonce))
+        {
+            errors.Add("nonce", $"a new random value for each request: {Nonce.MinBytes} to {Nonce.MaxBytes} bytes, base64url without padding");
+        }
+
+        if (pinnedKey is not null && !KeyFingerprint.IsWellFormed(pinnedKey))
+        {
+            errors.Add("pinnedKey", "the fingerprint of the server key the agent pins: 64 lower-case hex digits (SHA-256 of its SubjectPublicKeyInfo)");
+        }
+    }
 
     public static string Canonical(NetworkAddress[] addresses) => string.Join(',', addresses.Select(a => a.ToString()));
 }

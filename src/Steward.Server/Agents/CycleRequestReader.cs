@@ -6,7 +6,7 @@ namespace Steward.Server.Agents;
 
 /// <summary>
 /// Reads the shape nearly every maintenance cycle has — <c>addresses</c>, <c>installed</c>, <c>sites</c>,
-/// <c>lastUpgrade</c> null and <c>travel</c> null, true or false, in any order — straight off a <see cref="Utf8JsonReader"/>. The
+/// <c>nonce</c>, <c>pinnedKey</c>, <c>lastUpgrade</c> null and <c>travel</c> null, true or false, in any order — straight off a <see cref="Utf8JsonReader"/>. The
 /// serializer's general reader costs a stack of frames per request for the two lists. Anything else (a
 /// report, another spelling, a duplicate or unknown member, a wrong type, broken JSON or UTF-8) is left to the
 /// serializer, which reads it or says exactly what is wrong: this reader never refuses anything.
@@ -25,7 +25,7 @@ internal static class CycleRequestReader
             }
 
             List<string>? addresses = null, sites = null;
-            string? installed = null;
+            string? installed = null, nonce = null, pinnedKey = null;
             bool? travel = null;
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -42,6 +42,8 @@ internal static class CycleRequestReader
                     Addresses => Strings(ref reader, out addresses),
                     Sites => Strings(ref reader, out sites),
                     Installed => reader.TokenType is JsonTokenType.Null or JsonTokenType.String && Text(ref reader, out installed),
+                    NonceMember => reader.TokenType is JsonTokenType.Null or JsonTokenType.String && Text(ref reader, out nonce),
+                    PinnedKey => reader.TokenType is JsonTokenType.Null or JsonTokenType.String && Text(ref reader, out pinnedKey),
                     Travel => Flag(ref reader, out travel),
                     _ => reader.TokenType == JsonTokenType.Null,
                 };
@@ -52,7 +54,7 @@ internal static class CycleRequestReader
             }
 
             // The object must have ended, with nothing after it.
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? new CycleRequest(addresses, installed, sites, null, travel) : null;
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? new CycleRequest(addresses, installed, sites, null, travel, nonce, pinnedKey) : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -62,13 +64,15 @@ internal static class CycleRequestReader
         }
     }
 
-    private const int Addresses = 1, Installed = 2, Sites = 4, LastUpgrade = 8, Travel = 16;
+    private const int Addresses = 1, Installed = 2, Sites = 4, LastUpgrade = 8, Travel = 16, NonceMember = 32, PinnedKey = 64;
 
     private static int Member(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("addresses"u8) ? Addresses
         : reader.ValueTextEquals("installed"u8) ? Installed
         : reader.ValueTextEquals("sites"u8) ? Sites
         : reader.ValueTextEquals("lastUpgrade"u8) ? LastUpgrade
+        : reader.ValueTextEquals("nonce"u8) ? NonceMember
+        : reader.ValueTextEquals("pinnedKey"u8) ? PinnedKey
         : reader.ValueTextEquals("travel"u8) ? Travel
         : 0;
 

@@ -17,7 +17,7 @@ namespace Steward.Server.Agents;
 /// and only then answers. A new computer that gets an agent is enrolled: it receives its id and secret.
 /// </summary>
 internal sealed class LogonService(
-    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKey signingKey, RefusalLimiter refusals, TimeProvider time)
+    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, RefusalLimiter refusals, TimeProvider time)
 {
     private const int Attempts = 5;
 
@@ -55,6 +55,7 @@ internal sealed class LogonService(
             errors.Add("clientId", "clientId and clientSecret go together: send both (an enrolled agent) or neither (a new computer)");
         }
 
+        AgentInput.Signing(request.Nonce, request.PinnedKey, errors);
         if (request.ClientId is not null && installed is null)
         {
             errors.Add("installed", "required with clientId: the version the agent runs");
@@ -89,16 +90,8 @@ internal sealed class LogonService(
             var table = tables.Build(await store.FindSitesAsync(codes, cancellationToken).ConfigureAwait(false));
             var sitesBefore = SiteTables.Indices(table, SiteText.List(client?.Sites));
             var (decision, reason) = DecideNow(trigger!.Value, table, point, installed, sitesBefore, addresses);
-
-            PackageOffer? package = null;
-            if (decision.Outcome is Outcome.Installed or Outcome.HotfixApplied)
-            {
-                package = await offers.ForAsync(decision.VersionAfter!.Value, cancellationToken).ConfigureAwait(false);
-                if (package is null)
-                {
-                    return Problems.Unavailable($"no package of version {decision.VersionAfter} is published, so nothing can be installed now");
-                }
-            }
+            var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            var (key, known) = ring.For(request.PinnedKey, client?.PinnedKey);
 
             // A computer is enrolled when it gets an agent, or already runs one that this logon point manages.
             Enrollment? enrollment = null;
@@ -107,7 +100,19 @@ internal sealed class LogonService(
             if (enroll)
             {
                 enrollment = new Enrollment(Guid.CreateVersion7().ToString(), Secrets.New("stw_client_"));
-                after = NewClient(enrollment, computer!, addresses);
+                after = NewClient(enrollment, computer!, addresses) with { PinnedKey = key.Number };
+            }
+
+            PackageOffer? package = null;
+            if (decision.Outcome is Outcome.Installed or Outcome.HotfixApplied)
+            {
+                var offerFor = new OfferFor(key, enrollment?.ClientId ?? client?.Id ?? "", request.Nonce, request.Installed,
+                    decision.Outcome == Outcome.Installed ? "install" : "hotfix");
+                package = await offers.ForAsync(decision.VersionAfter!.Value, offerFor, cancellationToken).ConfigureAwait(false);
+                if (package is null)
+                {
+                    return Problems.Unavailable($"no package of version {decision.VersionAfter} is published, so nothing can be installed now");
+                }
             }
 
             if (after is not null || client is not null)
@@ -118,6 +123,7 @@ internal sealed class LogonService(
                     Installed = decision.VersionAfter?.ToString(),
                     Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
                     Addresses = AgentInput.Canonical(addresses),
+                    PinnedKey = known && request.PinnedKey is not null ? key.Number : (after ?? client!).PinnedKey,
                 };
             }
 
@@ -134,9 +140,16 @@ internal sealed class LogonService(
                 continue;
             }
 
+            if (client is not null && after is not null && after.PinnedKey != client.PinnedKey)
+            {
+                await keys.RetireIfUnpinnedAsync(client.PinnedKey, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The answer names the key its offer is signed with, and a newer one endorsed by it for an agent that said which key it pins.
+            var newKey = known && request.PinnedKey is not null ? ring.EndorsementFor(key) : null;
             var sites = table.Codes(decision.SitesAfter);
             return TypedResults.Ok(new LogonResponse(
-                decision.Outcome.ToString(), reason, decision.VersionAfter?.ToString(), sites, package, enrollment, signingKey.PublicKey, AccessPoints.For(sites, origin)));
+                decision.Outcome.ToString(), reason, decision.VersionAfter?.ToString(), sites, package, enrollment, key.PublicKey, AccessPoints.For(sites, origin), newKey));
         }
 
         return Problems.Conflict($"the client's record kept changing during {Attempts} attempts; try again");

@@ -7,6 +7,7 @@ using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
 using Steward.Server.Security.Access;
+using Steward.Server.Security;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
@@ -16,7 +17,8 @@ namespace Steward.Server.Agents;
 /// An access point's answer to a maintenance cycle (SPEC R3), and the reports agents send after carrying
 /// out a decision. The client is the one its credentials name; it can read and change nothing else.
 /// </summary>
-internal sealed class MaintenanceService(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, CycleMemos memos, TimeProvider time)
+internal sealed class MaintenanceService(
+    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, CycleMemos memos, SigningKeys keys, TimeProvider time)
 {
     private const int Attempts = 5;
 
@@ -30,7 +32,7 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         // serve the full path's first attempt too.
         var read = SiteCode.Parse(siteCode);
         if (read.Success && request.LastUpgrade is null && caller.Facts is { SiteExists: true } facts
-            && memos.Find(caller.Client, read.Value, facts.Sites, request, origin) is { } kept)
+            && memos.Find(caller.Client, read.Value, facts.Sites, request, origin, (await keys.CurrentAsync(cancellationToken).ConfigureAwait(false)).Active.Number) is { } kept)
         {
             recorder.Repeated(caller.Client, kept.Outcome);
             return kept.Answer;
@@ -46,6 +48,7 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
         var installed = AgentInput.Version(request.Installed, "installed", errors);
         var report = CheckReport(request.LastUpgrade, "lastUpgrade", errors);
         var code = AccessPoints.Site(siteCode, errors);
+        AgentInput.Signing(request.Nonce, request.PinnedKey, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors);
@@ -82,10 +85,13 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
             // The agent knows what it runs; the record follows it.
             var running = installed ?? (client.Installed is { } recorded ? AgentVersion.ParseExact(recorded) : (AgentVersion?)null);
             var (decision, reason) = DecideNow(table, running, sitesBefore, addresses, client.Travel != 0);
+            var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            var (key, known) = ring.For(request.PinnedKey, client.PinnedKey);
             PackageOffer? package = null;
             if (decision.Outcome == Outcome.Upgraded)
             {
-                package = await offers.ForAsync(decision.VersionAfter!.Value, cancellationToken).ConfigureAwait(false);
+                var offerFor = new OfferFor(key, client.Id, request.Nonce, request.Installed, Words.Kind(decision.Kind) ?? "significant");
+                package = await offers.ForAsync(decision.VersionAfter!.Value, offerFor, cancellationToken).ConfigureAwait(false);
                 if (package is null)
                 {
                     return Problems.Unavailable($"no package of version {decision.VersionAfter} is published, so the upgrade cannot be delivered now");
@@ -97,6 +103,7 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
                 Installed = decision.VersionAfter?.ToString(),
                 Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
                 Addresses = AgentInput.Canonical(addresses),
+                PinnedKey = known && request.PinnedKey is not null ? key.Number : client.PinnedKey,
             };
             var context = new DecisionContext(Trigger.Maintenance, via, client.Name);
             var recording = await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false);
@@ -105,12 +112,19 @@ internal sealed class MaintenanceService(IStewardStore store, SiteTables tables,
                 continue;
             }
 
+            if (after.PinnedKey != client.PinnedKey)
+            {
+                await keys.RetireIfUnpinnedAsync(client.PinnedKey, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A newer key goes to an agent that says which key it pins, endorsed by that key.
+            var newKey = known && request.PinnedKey is not null ? ring.EndorsementFor(key) : null;
             var sites = table.Codes(decision.SitesAfter);
             var response = new CycleResponse(
-                decision.Outcome.ToString(), Words.Kind(decision.Kind), reason, decision.VersionAfter?.ToString(), sites, package, AccessPoints.For(sites, origin));
+                decision.Outcome.ToString(), Words.Kind(decision.Kind), reason, decision.VersionAfter?.ToString(), sites, package, AccessPoints.For(sites, origin), newKey);
             if (recording == Recorded.Repeat)
             {
-                memos.Keep(client, code.Value, facts.Sites, request, origin, decision.Outcome, response);
+                memos.Keep(client, code.Value, facts.Sites, request, origin, ring.Active.Number, decision.Outcome, response);
             }
 
             return new JsonAnswer<CycleResponse>(response, ProtocolJson.Default.CycleResponse);

@@ -9,7 +9,7 @@ namespace Steward.Server.Hosting;
 /// start makes the administrator token and writes it to a file only its owner can read.
 /// </summary>
 internal sealed partial class ServerInitializer(
-    SqlStore store, SigningKey signingKey, ServerOptions options, TimeProvider time, ILogger<ServerInitializer> log) : IHostedLifecycleService
+    SqlStore store, SigningKeys signingKey, ServerOptions options, TimeProvider time, ILogger<ServerInitializer> log) : IHostedLifecycleService
 {
     /// <summary>The administrator token file in the data directory.</summary>
     public const string TokenFile = "admin-token";

@@ -122,7 +122,7 @@ public static class StewardServer
         builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>(), s.GetRequiredService<PrivateDirectories>()));
         builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IHeartbeatWriter>(s => s.GetRequiredService<SqlStore>());
-        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<PackageStore>();
         builder.Services.AddSingleton<SiteTables>();
         builder.Services.AddSingleton<DecisionRecorder>();
@@ -167,6 +167,7 @@ public static class StewardServer
         ClientEndpoints.Map(admin);
         FleetEndpoints.Map(admin);
         AuditEndpoints.Map(admin);
+        KeyEndpoints.Map(admin);
         TokenEndpoints.Map(admin);
 
         var agents = app.MapGroup("/v1").WithTags("agent");

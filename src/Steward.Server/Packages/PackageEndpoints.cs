@@ -75,7 +75,7 @@ internal static class PackageEndpoints
     }
 
     private static async Task<IResult> PublishAsync(
-        HttpContext http, string? version, IStewardStore store, PackageStore files, SigningKey key, ServerOptions options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, string? version, IStewardStore store, PackageStore files, SigningKeys key, ServerOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var declared = SiteInput.Version(version, "version", errors);
@@ -121,7 +121,7 @@ internal static class PackageEndpoints
     }
 
     private static async Task<IResult> PublishReceivedAsync(
-        HttpContext http, ReceivedArchive archive, AgentVersion declared, IStewardStore store, PackageStore files, SigningKey key, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, ReceivedArchive archive, AgentVersion declared, IStewardStore store, PackageStore files, SigningKeys key, TimeProvider time, CancellationToken cancellationToken)
     {
         PackageManifest manifest;
         try
@@ -136,10 +136,11 @@ internal static class PackageEndpoints
 
         var now = time.GetUtcNow();
         var signed = ManifestSignature.Serialize(new SignedManifest(1, manifest.Version, archive.Size, archive.Sha256, manifest.EntryPoint, now));
+        var (signature, signedBy) = key.Sign(signed);
         var row = new PackageRow
         {
             Version = manifest.Version, Sha256 = archive.Sha256, Size = archive.Size, EntryPoint = manifest.EntryPoint, Files = manifest.Files.Count,
-            Manifest = Convert.ToBase64String(signed), Signature = Convert.ToBase64String(key.Sign(signed)),
+            Manifest = Convert.ToBase64String(signed), Signature = Convert.ToBase64String(signature), SignedBy = signedBy,
             PublishedAt = now.ToUnixTimeMilliseconds(), PublishedBy = Audits.Actor(http),
         };
 

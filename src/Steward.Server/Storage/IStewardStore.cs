@@ -92,4 +92,19 @@ internal interface IStewardStore : IHeartbeatWriter
 
     /// <summary>Stores the candidate key unless one exists already, and returns the key now stored.</summary>
     Task<SigningKeyRow> EnsureSigningKeyAsync(SigningKeyRow candidate, CancellationToken cancellationToken);
+
+    /// <summary>Every signing key, retired ones too, by number.</summary>
+    Task<IReadOnlyList<SigningKeyRow>> ListSigningKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many clients pin each key, by key number (keys no client pins are absent).</summary>
+    Task<IReadOnlyDictionary<long, long>> CountPinnedKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when at least one client pins key <paramref name="number"/>.</summary>
+    Task<bool> AnyClientPinsAsync(long number, CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="key"/> as the active key (its number must be the next one: Conflict otherwise); the active key until now becomes endorsed.</summary>
+    Task<StoreResult> AddSigningKeyAsync(SigningKeyRow key, AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>Retires an endorsed key no client pins, erasing its private key; NotFound, or Conflict while it is active, retired or pinned.</summary>
+    Task<StoreResult> RetireSigningKeyAsync(long number, AuditRow audit, CancellationToken cancellationToken);
 }

@@ -27,6 +27,18 @@ internal sealed record SitesMissing(IReadOnlyList<string> Sites) : StoreRefusal;
 /// <summary>The site is at another revision than the one the change was made from.</summary>
 internal sealed record RevisionChanged(string Site, long Current, long Expected) : StoreRefusal;
 
+/// <summary>Another rotation made key <paramref name="Latest"/> while this one was being made.</summary>
+internal sealed record KeyRotatedMeanwhile(long Latest) : StoreRefusal;
+
+/// <summary>The signing key is the active one.</summary>
+internal sealed record KeyActive(long Number) : StoreRefusal;
+
+/// <summary>The signing key is retired already.</summary>
+internal sealed record KeyRetiredAlready(long Number) : StoreRefusal;
+
+/// <summary>Clients still pin the signing key.</summary>
+internal sealed record KeyPinned(long Number, long Clients) : StoreRefusal;
+
 /// <summary>A token (perhaps revoked) has the name already; names are never reused.</summary>
 internal sealed record TokenNameTaken(string Name) : StoreRefusal;
 

@@ -73,7 +73,7 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
     private async Task<NativeWorld> StartAsync()
     {
         var world = await NativeWorld.StartAsync(builds);
-        world.Server.Cycle = (_, request) => request.Installed == New ? world.UpToDate(New) : world.Upgraded(New);
+        world.Server.Cycle = (_, request) => request.Installed == New ? world.UpToDate(New) : world.Upgraded(New, request);
 
         // Slow enough that a kill "during the download" lands in the middle of it.
         world.Server.Content = new ContentBehaviour { ChunkSize = 32 * 1024, ChunkDelay = TimeSpan.FromMilliseconds(1) };

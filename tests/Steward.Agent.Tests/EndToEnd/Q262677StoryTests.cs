@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Steward.Agent.Tests.Infrastructure;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
@@ -98,18 +97,7 @@ public sealed class Q262677StoryTests(NativeAgentBuilds builds) : IDisposable
     // The administrator's way: `steward package build --from <published agent> --version V`.
     internal static async Task<string> BuildPackageAsync(NativeAgentBuilds builds, TempDirectory temp, string version)
     {
-        var archive = temp.Combine($"steward-agent-{version}.zip");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { RealServer.Cli, "package", "build", "--from", builds.Directory(version), "--version", version, "--output", archive })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"steward package build: {output}{errors}");
+        var (archive, output) = await RealServer.BuildPackageAsync(builds.Directory(version), version, temp.Combine($"steward-agent-{version}.zip"));
         Assert.Contains($"version {version}, entry point steward-agent", output, StringComparison.Ordinal);
         return archive;
     }

@@ -25,7 +25,7 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
     {
         await using var world = await NativeWorld.StartAsync(builds);
         var state = world.Temp.Combine("pc");
-        world.Server.Logon = _ => world.Installed(Sp2);
+        world.Server.Logon = request => world.Installed(Sp2, request);
 
         var run = await AgentProcess.RunAsync(builds.Program(Sp1), "logon", "--logon-point", world.Server.LogonPoint.ToString(), "--secret", NativeWorld.Secret,
             "--state-dir", state, "--address", "10.1.0.5", "--json");
@@ -49,7 +49,7 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
     public async Task Install_ShowsProgressAndAPlainResult()
     {
         await using var world = await NativeWorld.StartAsync(builds);
-        world.Server.Logon = _ => world.Installed(Sp2);
+        world.Server.Logon = request => world.Installed(Sp2, request);
 
         var run = await AgentProcess.RunAsync(builds.Program(Sp2), "install", "--logon-point", world.Server.LogonPoint.ToString(), "--secret", NativeWorld.Secret,
             "--state-dir", world.Temp.Combine("pc"), "--address", "10.1.0.5");
@@ -84,7 +84,7 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
         await using var world = await NativeWorld.StartAsync(builds);
         var state = await world.InstallAsync(Sp2);
         using var other = new PackageSigner();
-        world.Server.Logon = _ => world.Installed(Hotfix) with { Outcome = "HotfixApplied", Enrollment = null, ServerKey = other.PublicKey };
+        world.Server.Logon = request => world.Installed(Hotfix, request) with { Outcome = "HotfixApplied", Enrollment = null, ServerKey = other.PublicKey };
 
         var run = await NativeWorld.RunAsync(state, "logon", "--logon-point", world.Server.LogonPoint.ToString(), "--secret", NativeWorld.Secret);
 
@@ -99,7 +99,7 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
         await using var world = await NativeWorld.StartAsync(builds);
         var state = world.Temp.Combine("pc");
         using var genuine = new PackageSigner();
-        world.Server.Logon = _ => world.Installed(Sp2);
+        world.Server.Logon = request => world.Installed(Sp2, request);
 
         var run = await AgentProcess.RunAsync(builds.Program(Sp2), "logon", "--logon-point", world.Server.LogonPoint.ToString(), "--secret", NativeWorld.Secret,
             "--state-dir", state, "--address", "10.1.0.5", "--server-key", genuine.PublicKey);
@@ -114,7 +114,7 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
     {
         await using var world = await NativeWorld.StartAsync(builds);
         var state = await world.InstallAsync(Sp1);
-        world.Server.Cycle = (_, request) => request.Installed == Sp2 ? world.UpToDate(Sp2) : world.Upgraded(Sp2, "significant");
+        world.Server.Cycle = (_, request) => request.Installed == Sp2 ? world.UpToDate(Sp2) : world.Upgraded(Sp2, request, "significant");
 
         var run = await NativeWorld.RunAsync(state, "cycle", "--json");
 
@@ -180,7 +180,7 @@ public sealed class NativeAgentTests(NativeAgentBuilds builds)
     {
         await using var world = await NativeWorld.StartAsync(builds);
         var state = await world.InstallAsync(Sp2);
-        world.Server.Cycle = (_, request) => request.Installed == Hotfix ? world.UpToDate(Hotfix) : world.Upgraded(Hotfix);
+        world.Server.Cycle = (_, request) => request.Installed == Hotfix ? world.UpToDate(Hotfix) : world.Upgraded(Hotfix, request);
 
         var run = await NativeWorld.RunAsync(state, "run");
 

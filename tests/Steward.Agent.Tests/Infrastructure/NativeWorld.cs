@@ -35,7 +35,7 @@ internal sealed class NativeWorld : IAsyncDisposable
 
     public static async Task<NativeWorld> StartAsync(NativeAgentBuilds builds) => new(builds, await FakeSiteServer.StartAsync());
 
-    /// <summary>The signed offer of a real build, served by the fake server.</summary>
+    /// <summary>The offer of a real build, served by the fake server, its manifest signed (the whole offer is signed per request).</summary>
     public PackageOffer Offer(string version) =>
         _packages.GetOrAdd(version, v =>
         {
@@ -44,11 +44,15 @@ internal sealed class NativeWorld : IAsyncDisposable
             return (archive, Signer.Offer(archive, v));
         }).Offer;
 
-    public LogonResponse Installed(string version) =>
-        new("Installed", $"installed {version}", version, [Site], Offer(version), new Enrollment("client-1", "secret-1"), Signer.PublicKey, Server.AccessPoints(Site));
+    /// <summary>The answer that installs <paramref name="version"/> on a new computer, its offer signed for <paramref name="request"/>.</summary>
+    public LogonResponse Installed(string version, LogonRequest request) =>
+        new("Installed", $"installed {version}", version, [Site], Signer.Signed(Offer(version), "client-1", request.Nonce!, request.Installed, "install"),
+            new Enrollment("client-1", "secret-1"), Signer.PublicKey, Server.AccessPoints(Site));
 
-    public CycleResponse Upgraded(string version, string kind = "hotfix") =>
-        new("Upgraded", kind, $"upgraded to {version}", version, [Site], Offer(version), Server.AccessPoints(Site));
+    /// <summary>The answer that upgrades to <paramref name="version"/>, its offer signed for <paramref name="request"/>.</summary>
+    public CycleResponse Upgraded(string version, CycleRequest request, string kind = "hotfix") =>
+        new("Upgraded", kind, $"upgraded to {version}", version, [Site], Signer.Signed(Offer(version), "client-1", request.Nonce!, request.Installed, kind),
+            Server.AccessPoints(Site));
 
     public CycleResponse UpToDate(string version) =>
         new("UpToDate", null, $"{version} is the site's version", version, [Site], null, Server.AccessPoints(Site));
@@ -57,7 +61,7 @@ internal sealed class NativeWorld : IAsyncDisposable
     public async Task<string> InstallAsync(string version, string? directory = null)
     {
         var state = directory ?? Temp.Combine("computer-" + Guid.NewGuid().ToString("N")[..8]);
-        Server.Logon = _ => Installed(version);
+        Server.Logon = request => Installed(version, request);
         var run = await AgentProcess.RunAsync(Builds.Program(version), "logon", "--logon-point", Server.LogonPoint.ToString(), "--secret", Secret,
             "--state-dir", state, "--address", "10.1.0.5", "--name", "PC-TEST");
         Assert.True(run.ExitCode == 0, run.ToString());

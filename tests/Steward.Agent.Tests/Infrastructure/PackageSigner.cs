@@ -3,6 +3,7 @@ using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Packages;
+using Steward.Protocol.Signing;
 
 namespace Steward.Agent.Tests.Infrastructure;
 
@@ -13,6 +14,9 @@ internal sealed class PackageSigner : IDisposable
 
     /// <summary>The public key agents pin (SPKI, base64).</summary>
     public string PublicKey => ManifestSignature.PublicKey(_key);
+
+    /// <summary>The key's id, as agents send it.</summary>
+    public string Fingerprint => KeyFingerprint.Of(PublicKey)!;
 
     /// <summary>An archive of <paramref name="directory"/> as version <paramref name="version"/>.</summary>
     public static byte[] Archive(string directory, string version, string entryPoint = "steward-agent")
@@ -29,6 +33,26 @@ internal sealed class PackageSigner : IDisposable
         var manifest = ManifestSignature.Serialize(new SignedManifest(1, version, archive.Length, sha, entryPoint, DateTimeOffset.UnixEpoch));
         return new PackageOffer(version, sha, archive.Length, Routes.Content(sha), Convert.ToBase64String(manifest),
             Convert.ToBase64String(ManifestSignature.Sign(_key, manifest)), downgrade);
+    }
+
+    /// <summary>
+    /// <paramref name="offer"/> signed as a whole for a client, the nonce of its request and the version it runs,
+    /// as the server signs it; <paramref name="change"/> alters the signed document first (an attacker with this key).
+    /// </summary>
+    public PackageOffer Signed(PackageOffer offer, string clientId, string nonce, string? installed, string kind = "significant", Func<SignedOffer, SignedOffer>? change = null)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var signed = new SignedOffer(SignedOffer.CurrentFormat, Fingerprint, clientId, nonce, installed, offer.Version, offer.Size, offer.Sha256, offer.Url, kind,
+            offer.Downgrade, OfferSignature.ManifestHash(offer.Manifest));
+        var (document, signature) = OfferSignature.Sign(_key, change is null ? signed : change(signed));
+        return offer with { Offer = document, OfferSignature = signature };
+    }
+
+    /// <summary><paramref name="newer"/>'s key, endorsed by this one.</summary>
+    public EndorsedKey Endorse(PackageSigner newer)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        return KeyEndorsements.Sign(_key, new KeyEndorsement(KeyEndorsement.CurrentFormat, newer.Fingerprint, newer.PublicKey, Fingerprint, DateTimeOffset.UnixEpoch));
     }
 
     public void Dispose() => _key.Dispose();

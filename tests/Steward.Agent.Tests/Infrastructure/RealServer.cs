@@ -109,6 +109,23 @@ internal sealed class RealServer : IAsyncDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"publish {version}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Builds a package with <c>steward package build --from DIR --version V --output FILE</c>; returns the archive and what the command printed.</summary>
+    public static async Task<(string Archive, string Output)> BuildPackageAsync(string from, string version, string archive)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Cli, "package", "build", "--from", from, "--version", version, "--output", archive })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"steward package build: {output}{errors}");
+        return (archive, output);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

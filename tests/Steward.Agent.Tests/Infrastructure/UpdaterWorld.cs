@@ -45,10 +45,22 @@ internal sealed class UpdaterWorld : IAsyncDisposable
 
     public string? Current => new CurrentPointer(Layout).Read();
 
+    /// <summary>The client this agent is.</summary>
+    public const string ClientId = "client-1";
+
+    /// <summary>The nonce the agent sent in "this" request: offers from <see cref="Package"/> are signed with it.</summary>
+    public string Nonce { get; } = Protocol.Signing.Nonce.New();
+
+    /// <summary>What the agent sent in "this" request.</summary>
+    public OfferRequest Sent => new(ClientId, Nonce, Current);
+
     /// <summary>A world whose agent directory is <paramref name="root"/> (default: a new temporary one).</summary>
     public static async Task<UpdaterWorld> StartAsync(string? root = null) => new(await FakeSiteServer.StartAsync(), root);
 
-    /// <summary>A package of a stand-in agent at <paramref name="version"/> (whose program reports <paramref name="reports"/>), served by the server.</summary>
+    /// <summary>
+    /// A package of a stand-in agent at <paramref name="version"/> (whose program reports <paramref name="reports"/>), served by the
+    /// server; its offer signed whole for this client, <see cref="Nonce"/> and the version installed now.
+    /// </summary>
     public (byte[] Archive, PackageOffer Offer) Package(string version, string? reports = null, bool downgrade = false, PackageSigner? signer = null, int ballastBytes = 0)
     {
         var directory = FakeAgentBuild.Create(_temp.Path, version, reports);
@@ -60,11 +72,12 @@ internal sealed class UpdaterWorld : IAsyncDisposable
 
         var archive = PackageSigner.Archive(directory, version);
         Server.Serve(archive);
-        return (archive, (signer ?? Signer).Offer(archive, version, downgrade: downgrade));
+        var by = signer ?? Signer;
+        return (archive, by.Signed(by.Offer(archive, version, downgrade: downgrade), ClientId, Nonce, Current));
     }
 
-    public Task<UpdateResult> ApplyAsync(PackageOffer offer, string? pinnedKey = null) =>
-        Updater.ApplyAsync(offer, Server.Origin, pinnedKey ?? Signer.PublicKey, new ClientCredentials("client-1", "secret-1"), CancellationToken.None);
+    public Task<UpdateResult> ApplyAsync(PackageOffer offer, string? pinnedKey = null, OfferRequest? sent = null) =>
+        Updater.ApplyAsync(offer, Server.Origin, pinnedKey ?? Signer.PublicKey, sent ?? Sent, new ClientCredentials(ClientId, "secret-1"), CancellationToken.None);
 
     /// <summary>Installs <paramref name="version"/> and checks that it worked.</summary>
     public async Task InstallAsync(string version)

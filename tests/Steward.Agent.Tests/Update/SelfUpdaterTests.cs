@@ -138,7 +138,7 @@ public sealed class SelfUpdaterTests
         await using var world = await UpdaterWorld.StartAsync();
         var offer = world.Package(Old).Offer;
 
-        var result = await world.Updater.ApplyAsync(offer, world.Server.Origin, null, null, CancellationToken.None);
+        var result = await world.Updater.ApplyAsync(offer, world.Server.Origin, null, world.Sent, null, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("No server key is pinned", result.Message, StringComparison.Ordinal);
@@ -150,11 +150,11 @@ public sealed class SelfUpdaterTests
     public async Task Apply_ReplayedOlderPackage_IsRefused()
     {
         await using var world = await UpdaterWorld.StartAsync();
-        var (_, older) = world.Package(Old);
         await world.InstallAsync(Hotfix);
         var before = world.Fingerprint();
 
-        var result = await world.ApplyAsync(older);
+        // Even signed for this very request: an older version needs a signed downgrade order.
+        var result = await world.ApplyAsync(world.Package(Old).Offer);
 
         Assert.False(result.Succeeded);
         Assert.Contains("older than the installed", result.Message, StringComparison.Ordinal);
@@ -181,7 +181,8 @@ public sealed class SelfUpdaterTests
         var before = world.Fingerprint();
         var offer = world.Package(Hotfix).Offer;
 
-        var result = await world.ApplyAsync(offer with { Size = offer.Size + 100 });
+        // Signed as a whole with the wrong size: the server's own offer disagreeing with its manifest.
+        var result = await world.ApplyAsync(world.Signer.Signed(offer with { Size = offer.Size + 100 }, UpdaterWorld.ClientId, world.Nonce, world.Current));
 
         Assert.False(result.Succeeded);
         Assert.Contains("does not match its signed manifest", result.Message, StringComparison.Ordinal);
@@ -279,7 +280,7 @@ public sealed class SelfUpdaterTests
 
         // A genuine archive of one version, re-signed as another: the manifest inside gives it away.
         var archive = world.Package("2.00.1493.2005").Archive;
-        var offer = world.Signer.Offer(archive, Hotfix);
+        var offer = world.Signer.Signed(world.Signer.Offer(archive, Hotfix), UpdaterWorld.ClientId, world.Nonce, world.Current);
 
         var result = await world.ApplyAsync(offer);
 

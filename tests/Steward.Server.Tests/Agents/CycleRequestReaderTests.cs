@@ -16,6 +16,9 @@ public class CycleRequestReaderTests
     [InlineData("""{"addresses":["\u0031\u0030.2.0.1"],"installed":"2.00\u002E1493.2000"}""")]
     [InlineData("""{"addresses":null,"sites":null}""")]
     [InlineData("""{}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"installed":"2.00.1493.2000","nonce":"q83vEjRWeJCrze8SNFZ4kA","pinnedKey":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}""")]
+    [InlineData("""{"pinnedKey":null,"nonce":null,"addresses":[]}""")]
+    [InlineData("""{"nonce":"not checked here","addresses":[]}""")]
     [InlineData("""{"addresses":["10.2.0.1"],"installed":"2.00.1493.2000","sites":["B01"],"lastUpgrade":null,"travel":null}""")]
     [InlineData("""{"travel":true,"addresses":["10.2.0.1"]}""")]
     [InlineData("""{"addresses":["10.2.0.1"],"travel":false}""")]
@@ -33,6 +36,9 @@ public class CycleRequestReaderTests
     [InlineData("""{"addresses":["10.2.0.1"],"addresses":["10.2.0.2"]}""")]
     [InlineData("""{"Addresses":["10.2.0.1"]}""")]
     [InlineData("""{"addresses":["10.2.0.1"],"installed":2}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"nonce":16}""")]
+    [InlineData("""{"addresses":["10.2.0.1"],"pinnedKey":["a"]}""")]
+    [InlineData("""{"nonce":"a","nonce":"b"}""")]
     [InlineData("""{"addresses":["10.2.0.1",null]}""")]
     [InlineData("""{"addresses":[["10.2.0.1"]]}""")]
     [InlineData("""{"addresses":"10.2.0.1"}""")]
@@ -80,6 +86,8 @@ public class CycleRequestReaderTests
         Assert.Equal(expected.Addresses, actual.Addresses);
         Assert.Equal(expected.Installed, actual.Installed);
         Assert.Equal(expected.Sites, actual.Sites);
+        Assert.Equal(expected.Nonce, actual.Nonce);
+        Assert.Equal(expected.PinnedKey, actual.PinnedKey);
         Assert.Equal(expected.Travel, actual.Travel);
         Assert.Null(actual.LastUpgrade);
     }

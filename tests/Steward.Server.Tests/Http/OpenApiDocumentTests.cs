@@ -53,11 +53,12 @@ public sealed partial class OpenApiDocumentTests : ApiTest
     {
         var (_, operations) = await ReadAsync();
 
-        Assert.Equal(28, operations.Count);
+        Assert.Equal(31, operations.Count);
         Assert.All(operations, o => Assert.Matches(CamelCase(), o.Id));
         Assert.Equal(operations.Count, operations.Select(o => o.Id).Distinct(StringComparer.Ordinal).Count());
         var ids = operations.ToDictionary(o => $"{o.Method} {o.Path}", o => o.Id, StringComparer.Ordinal);
         Assert.Equal("listSites", ids["get /v1/sites"]);
+        Assert.Equal("rotateKey", ids["post /v1/keys/rotate"]);
         Assert.Equal("createSite", ids["post /v1/sites"]);
         Assert.Equal("logon", ids["post /v1/logon/{name}"]);
         Assert.Equal("maintenanceCycle", ids["post /v1/access/{site}/cycle"]);
@@ -267,5 +268,6 @@ public sealed partial class OpenApiDocumentTests : ApiTest
         .Replace("{name}", "DC1", StringComparison.Ordinal)
         .Replace("{version}", "2.00.1493.2000", StringComparison.Ordinal)
         .Replace("{id}", "0198a3c1-0000-7000-8000-000000000000", StringComparison.Ordinal)
-        .Replace("{sha256}", new string('0', 64), StringComparison.Ordinal);
+        .Replace("{sha256}", new string('0', 64), StringComparison.Ordinal)
+        .Replace("{number}", "9", StringComparison.Ordinal);
 }

@@ -17,6 +17,7 @@ public class RefusalWordsTests
             new PackageMissing("2.00.1493.2000"), new ArchiveAlreadyPublished("2.00.1493.2000"), new PackageServed("2.00.1493.2000", ["A01", "B01"]),
             new SiteInLogonPoints("A01", ["DC1"]), new SiteHasClients("A01", 3), new SitesMissing(["Z99"]), new RevisionChanged("A01", 4, 2),
             new TokenNameTaken("ci"), new TokenRevokedAlready("ci"), new LastActiveAdmin("admin"),
+            new KeyRotatedMeanwhile(2), new KeyActive(2), new KeyRetiredAlready(1), new KeyPinned(1, 3),
         ];
 
         Assert.Equal(kinds.Select(k => k.Name).Order(StringComparer.Ordinal), samples.Select(s => s.GetType().Name).Order(StringComparer.Ordinal));

@@ -38,5 +38,8 @@ internal sealed record ClientRow
 
     public long? UpgradeAt { get; init; }
 
+    /// <summary>The number of the signing key the client pins (decision 0015).</summary>
+    public long PinnedKey { get; init; } = 1;
+
     public long Revision { get; init; }
 }

@@ -18,6 +18,9 @@ internal sealed class PackageRow
 
     public string Signature { get; init; } = "";
 
+    /// <summary>The number of the signing key that made <see cref="Signature"/>.</summary>
+    public long SignedBy { get; init; } = 1;
+
     public long PublishedAt { get; init; }
 
     public string PublishedBy { get; init; } = "";

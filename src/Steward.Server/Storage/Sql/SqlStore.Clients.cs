@@ -141,9 +141,9 @@ internal sealed partial class SqlStore
                     await c.ExecuteAsync(
                         """
                         INSERT INTO clients (id, name, secret_hash, installed, sites, addresses, travel, last_outcome, last_decision, last_decision_key, enrolled_at,
-                                             upgrade_version, upgrade_succeeded, upgrade_message, upgrade_at, revision)
+                                             upgrade_version, upgrade_succeeded, upgrade_message, upgrade_at, pinned_key, revision)
                         VALUES (@Id, @Name, @SecretHash, @Installed, @Sites, @Addresses, @Travel, @LastOutcome, @LastDecision, @LastDecisionKey, @EnrolledAt,
-                                @UpgradeVersion, @UpgradeSucceeded, @UpgradeMessage, @UpgradeAt, 1)
+                                @UpgradeVersion, @UpgradeSucceeded, @UpgradeMessage, @UpgradeAt, @PinnedKey, 1)
                         """,
                         row,
                         t).ConfigureAwait(false);
@@ -155,13 +155,13 @@ internal sealed partial class SqlStore
                         UPDATE clients SET name = @Name, secret_hash = @SecretHash, installed = @Installed, sites = @Sites, addresses = @Addresses, travel = @Travel,
                                last_outcome = @LastOutcome, last_decision = @LastDecision, last_decision_key = @LastDecisionKey,
                                upgrade_version = @UpgradeVersion, upgrade_succeeded = @UpgradeSucceeded, upgrade_message = @UpgradeMessage, upgrade_at = @UpgradeAt,
-                               revision = revision + 1
+                               pinned_key = @PinnedKey, revision = revision + 1
                         WHERE id = @Id AND revision = @Expected
                         """,
                         new
                         {
                             row.Id, row.Name, row.SecretHash, row.Installed, row.Sites, row.Addresses, row.Travel, row.LastOutcome, row.LastDecision, row.LastDecisionKey,
-                            row.UpgradeVersion, row.UpgradeSucceeded, row.UpgradeMessage, row.UpgradeAt, Expected = write.ExpectedRevision,
+                            row.UpgradeVersion, row.UpgradeSucceeded, row.UpgradeMessage, row.UpgradeAt, row.PinnedKey, Expected = write.ExpectedRevision,
                         },
                         t).ConfigureAwait(false);
                     if (updated == 0)

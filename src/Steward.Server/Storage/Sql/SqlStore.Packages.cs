@@ -34,8 +34,8 @@ internal sealed partial class SqlStore
 
                 await c.ExecuteAsync(
                     """
-                    INSERT INTO packages (version, sha256, size, entry_point, files, manifest, signature, published_at, published_by)
-                    VALUES (@Version, @Sha256, @Size, @EntryPoint, @Files, @Manifest, @Signature, @PublishedAt, @PublishedBy)
+                    INSERT INTO packages (version, sha256, size, entry_point, files, manifest, signature, signed_by, published_at, published_by)
+                    VALUES (@Version, @Sha256, @Size, @EntryPoint, @Files, @Manifest, @Signature, @SignedBy, @PublishedAt, @PublishedBy)
                     """,
                     package,
                     t).ConfigureAwait(false);
