@@ -48,11 +48,12 @@ internal sealed class PackageSigner : IDisposable
         return offer with { Offer = document, OfferSignature = signature };
     }
 
-    /// <summary><paramref name="newer"/>'s key, endorsed by this one.</summary>
-    public EndorsedKey Endorse(PackageSigner newer)
+    /// <summary><paramref name="newer"/>'s key, endorsed by this one; <paramref name="change"/> alters the endorsement before it is signed.</summary>
+    public EndorsedKey Endorse(PackageSigner newer, Func<KeyEndorsement, KeyEndorsement>? change = null)
     {
         ArgumentNullException.ThrowIfNull(newer);
-        return KeyEndorsements.Sign(_key, new KeyEndorsement(KeyEndorsement.CurrentFormat, newer.Fingerprint, newer.PublicKey, Fingerprint, DateTimeOffset.UnixEpoch));
+        var endorsement = new KeyEndorsement(KeyEndorsement.CurrentFormat, newer.Fingerprint, newer.PublicKey, Fingerprint, DateTimeOffset.UnixEpoch);
+        return KeyEndorsements.Sign(_key, change is null ? endorsement : change(endorsement));
     }
 
     public void Dispose() => _key.Dispose();
