@@ -9,7 +9,7 @@ namespace Steward.Cli.Status;
 /// <summary>Prints the fleet summary: one row per site with its clients by installed version, then the totals.</summary>
 internal static class StatusAction
 {
-    /// <summary>Exit code 0 with the summary printed: with <c>--json</c> the fleet document, otherwise the fleet and how many clients pin each signing key.</summary>
+    /// <summary>Exit code 0 with the summary printed: with <c>--json</c> the fleet document, otherwise the fleet and, during a key rotation, how many clients pin each signing key.</summary>
     public static Task<int> RunAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(terminal);
@@ -35,8 +35,10 @@ internal static class StatusAction
                 }
 
                 console.WriteLine($"{Formats.Count(fleet.Clients, "client")}, {Formats.Number(fleet.Unassigned)} assigned to no site; {Formats.Count(fleet.Sites.Count, "site")}.");
+                // Only during a rotation is there something to watch: which keys clients still pin. With one
+                // key, every client pins it, and the summary stays the fleet's alone.
                 var live = keys.Where(k => k.State != "retired").ToList();
-                if (live.Count > 0)
+                if (live.Count > 1)
                 {
                     console.WriteLine("Signing keys: " + string.Join("; ", live.Select(k => $"key {k.Number} {k.State}, pinned by {Formats.Count(k.Clients, "client")}")) + ".");
                 }
