@@ -2,17 +2,12 @@
 # Whole-process timing of `steward simulate` on a generated fleet of 1,000,000 clients
 # (logonAll, maintenanceAll, logonAll): wall time and peak memory of the published program.
 # Usage: bench/simulate-million.sh [RUNS]
-# Uses farm-bench when it is on the PATH (median of RUNS, min and max), else /usr/bin/time per run
-# (apt-get install -y time).
+# Times each run with /usr/bin/time (apt-get install -y time); quote the median of the runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 dotnet publish src/Steward.Cli -c Release -o artifacts/steward --nologo -v quiet >/dev/null
 program=(artifacts/steward/steward simulate bench/scenarios/million.yaml --output json)
-if command -v farm-bench >/dev/null; then
-  farm-bench -n "$runs" --timeout 600 -- "${program[@]}"
-else
-  for i in $(seq 1 "$runs"); do
-    /usr/bin/time -f "run $i: %e s wall, %M KB peak RSS, %U s user, %S s sys" "${program[@]}" >/dev/null
-  done
-fi
+for i in $(seq 1 "$runs"); do
+  /usr/bin/time -f "run $i: %e s wall, %M KB peak RSS, %U s user, %S s sys" "${program[@]}" >/dev/null
+done
