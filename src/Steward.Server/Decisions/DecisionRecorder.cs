@@ -112,7 +112,7 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
     }
 
     /// <summary>
-    /// A maintenance cycle known to repeat the client's last decision (<see cref="Agents.CycleMemos"/>): counted
+    /// A maintenance cycle known to repeat the client's last decision (<see cref="Agents.Cycles.KeptCycleAnswers"/>): counted
     /// and noted as a heartbeat, as <see cref="RecordAsync"/> does with a repeat it finds.
     /// </summary>
     public void Repeated(ClientRow client, Outcome outcome)
