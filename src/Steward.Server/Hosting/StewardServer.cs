@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Steward.Protocol;
 using Steward.Server.Agents;
+using Steward.Server.Agents.Logons;
 using Steward.Server.Agents.Cycles;
 using Steward.Server.Audit;
 using Steward.Server.Clients;
