@@ -75,7 +75,7 @@ internal static class AccessPointEndpoints
         group.MapGet("/agent/self", (HttpContext http) =>
         {
             var client = AuthenticatedClient.Of(http).Client;
-            return TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed, SiteText.List(client.Sites), client.LastOutcome));
+            return TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed?.ToString(), client.Sites, client.LastOutcome));
         })
         .Produces<SelfView>()
         .WithMetadata(ApiAccess.Client)

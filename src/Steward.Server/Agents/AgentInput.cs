@@ -3,6 +3,7 @@ using Steward.Policy.Versions;
 using Steward.Protocol.Signing;
 using Steward.Server.Http;
 using Steward.Server.Sites;
+using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Agents;
 
@@ -62,5 +63,6 @@ internal static class AgentInput
         }
     }
 
-    public static string Canonical(NetworkAddress[] addresses) => string.Join(',', addresses.Select(a => a.ToString()));
+    /// <summary>The addresses as a client row keeps them: each in its canonical form, in the order sent.</summary>
+    public static ValueList Canonical(NetworkAddress[] addresses) => new(addresses.Select(a => a.ToString()));
 }

@@ -40,7 +40,7 @@ internal static class ClientTravelEndpoint
                     }
 
                     // Already so: nothing to record.
-                    if ((client.Travel != 0) == enabled)
+                    if (client.Travel == enabled)
                     {
                         return TypedResults.Ok(ClientViews.Of(client));
                     }

@@ -1,5 +1,4 @@
 using Steward.Policy.Decisions;
-using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
 using Steward.Server.Security;
@@ -47,7 +46,7 @@ internal sealed class CycleDecider(IStewardStore store, SiteTables tables, Decis
             return new CycleResult.NoSuchSite(via);
         }
 
-        if (input.Travel is { } wanted && wanted != (client.Travel != 0))
+        if (input.Travel is { } wanted && wanted != client.Travel)
         {
             // The agent's change of travel mode, recorded on its own (the latest change wins, decision
             // 0014); then the cycle decides with it, from facts read again.
@@ -60,8 +59,8 @@ internal sealed class CycleDecider(IStewardStore store, SiteTables tables, Decis
         var sitesBefore = table.All;
 
         // The agent knows what it runs; the record follows it.
-        var running = input.Installed ?? (client.Installed is { } recorded ? AgentVersion.ParseExact(recorded) : (AgentVersion?)null);
-        var decision = Decide.Maintenance(table, new ClientFacts(running, sitesBefore, input.Addresses, client.Travel != 0));
+        var running = input.Installed ?? client.Installed;
+        var decision = Decide.Maintenance(table, new ClientFacts(running, sitesBefore, input.Addresses, client.Travel));
         var reason = decision.Reason.Render(table);
         var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var (key, known) = ring.For(input.PinnedKey, client.PinnedKey);
@@ -79,8 +78,8 @@ internal sealed class CycleDecider(IStewardStore store, SiteTables tables, Decis
         var reported = input.LastUpgrade is { } report ? report.ApplyTo(client, time.GetUtcNow().ToUnixTimeMilliseconds()) : client;
         var after = reported with
         {
-            Installed = decision.VersionAfter?.ToString(),
-            Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
+            Installed = decision.VersionAfter,
+            Sites = new ValueList(table.Codes(decision.SitesAfter)),
             Addresses = AgentInput.Canonical(input.Addresses),
             PinnedKey = known && input.PinnedKey is not null ? key.Number : client.PinnedKey,
         };

@@ -44,7 +44,7 @@ internal readonly record struct CycleKey(
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(input);
         return new CycleKey(
-            client.Id, client.Revision, client.Travel != 0, input.Via, new SiteRevisions(sites), new AddressList(input.Addresses), input.Installed, input.PinnedKey, activeKey,
+            client.Id, client.Revision, client.Travel, input.Via, new SiteRevisions(sites), new AddressList(input.Addresses), input.Installed, input.PinnedKey, activeKey,
             input.Origin);
     }
 }

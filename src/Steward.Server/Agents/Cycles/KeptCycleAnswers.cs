@@ -66,7 +66,7 @@ internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder r
     // A report and a change of travel mode are recorded, never answered as kept; the facts must have been read with the secret.
     private static bool MayBeKept(AuthenticatedClient caller, CycleInput input) =>
         input.LastUpgrade is null
-        && (input.Travel is null || input.Travel == (caller.Client.Travel != 0))
+        && (input.Travel is null || input.Travel == caller.Client.Travel)
         && caller.Facts is { SiteExists: true } facts && ReferenceEquals(facts.Client, caller.Client);
 
     private void Keep(CycleResult.Decided decided, CycleInput input, long now)

@@ -45,11 +45,11 @@ internal sealed record UpgradeReportInput(AgentVersion Version, bool Succeeded, 
         ArgumentNullException.ThrowIfNull(client);
         return client with
         {
-            UpgradeVersion = Version.ToString(),
-            UpgradeSucceeded = Succeeded ? 1 : 0,
+            UpgradeVersion = Version,
+            UpgradeSucceeded = Succeeded,
             UpgradeMessage = Message,
             UpgradeAt = now,
-            Installed = Running?.ToString() ?? client.Installed,
+            Installed = Running ?? client.Installed,
         };
     }
 }

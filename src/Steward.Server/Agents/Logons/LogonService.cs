@@ -49,9 +49,9 @@ internal sealed class LogonService(
             }
         }
 
-        var codes = point.Sites.Union(SiteText.List(client?.Sites), StringComparer.Ordinal).ToList();
+        var codes = point.Sites.Union(client?.Sites ?? ValueList.Empty, StringComparer.Ordinal).ToList();
         var table = tables.Build(await store.FindSitesAsync(codes, cancellationToken).ConfigureAwait(false));
-        var sitesBefore = SiteTables.Indices(table, SiteText.List(client?.Sites));
+        var sitesBefore = SiteTables.Indices(table, client?.Sites ?? ValueList.Empty);
         var decision = DecideNow(input.Trigger, table, point, input.Installed, sitesBefore, input.Addresses);
         var reason = decision.Reason.Render(table);
         var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -76,8 +76,8 @@ internal sealed class LogonService(
         var after = before is null ? null : before with
         {
             Name = input.Computer,
-            Installed = decision.VersionAfter?.ToString(),
-            Sites = SiteText.Join(table.Codes(decision.SitesAfter)),
+            Installed = decision.VersionAfter,
+            Sites = new ValueList(table.Codes(decision.SitesAfter)),
             Addresses = AgentInput.Canonical(input.Addresses),
             PinnedKey = known && input.PinnedKey is not null ? key.Number : before.PinnedKey,
         };
