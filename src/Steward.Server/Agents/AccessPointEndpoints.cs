@@ -58,7 +58,7 @@ internal static class AccessPointEndpoints
 
             var errors = new FieldErrors();
             var report = UpgradeReportInput.Read(request, null, errors);
-            var via = AccessPoints.Site(site, errors);
+            var via = AgentInput.Site(site, errors);
             return errors.Any || report is null || via is null
                 ? Problems.Invalid(errors)
                 : Http(await reports.RecordAsync(AuthenticatedClient.Of(http.HttpContext), via.Value.ToString(), report, cancellationToken).ConfigureAwait(false));

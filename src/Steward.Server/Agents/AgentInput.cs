@@ -1,4 +1,5 @@
 using Steward.Policy.Boundaries;
+using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Protocol.Signing;
 using Steward.Server.Http;
@@ -7,7 +8,7 @@ using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Agents;
 
-/// <summary>Checks what agents send: addresses and versions, each problem named by its field.</summary>
+/// <summary>Checks what agents send: the access point's site, addresses, versions, nonce and pinned key, each problem named by its field.</summary>
 internal static class AgentInput
 {
     public const int MaxAddresses = 64;
@@ -42,6 +43,20 @@ internal static class AgentInput
         }
 
         return addresses;
+    }
+
+    /// <summary>The site of an access point's path (<c>/v1/access/{site}/...</c>), or null with the error under <c>site</c>.</summary>
+    public static SiteCode? Site(string text, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var code = SiteCode.Parse(text);
+        if (code.Success)
+        {
+            return code.Value;
+        }
+
+        errors.Add("site", code.Error!);
+        return null;
     }
 
     /// <summary>An optional version: null when absent, otherwise checked like every version.</summary>

@@ -46,7 +46,7 @@ internal sealed class CycleInput
         var addresses = AgentInput.Addresses(request.Addresses, errors);
         var installed = AgentInput.Version(request.Installed, "installed", errors);
         var report = UpgradeReportInput.Read(request.LastUpgrade, "lastUpgrade", errors);
-        var via = AccessPoints.Site(site, errors);
+        var via = AgentInput.Site(site, errors);
         AgentInput.Signing(request.Nonce, request.PinnedKey, errors);
         return errors.Any
             ? null
