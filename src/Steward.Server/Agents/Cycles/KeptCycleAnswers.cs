@@ -33,9 +33,6 @@ internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder r
     private readonly ConcurrentDictionary<(string DecisionKey, string Origin), JsonAnswer<CycleResponse>> _answers = new();
     private long _nextSweep;
 
-    /// <summary>How many clients have an answer kept (expired ones too, until they are swept).</summary>
-    public int Count => _byClient.Count;
-
     public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -33,7 +33,7 @@ internal sealed class LogonService(
             return LogonResult.UnknownPointOrSecret.Instance;
         }
 
-        return await RetryOnChange.RunAsync(attempt => AttemptAsync(input, point, cancellationToken), LogonResult.ClientKeptChanging.Instance).ConfigureAwait(false);
+        return await RetryOnChange.RunAsync(_ => AttemptAsync(input, point, cancellationToken), LogonResult.ClientKeptChanging.Instance).ConfigureAwait(false);
     }
 
     // One read-decide-write; null when the client changed meanwhile.
