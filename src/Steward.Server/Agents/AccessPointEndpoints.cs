@@ -1,5 +1,6 @@
 using Steward.Protocol;
 using Steward.Protocol.Agent;
+using Steward.Server.Agents.Cycles;
 using Steward.Server.Decisions;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
@@ -22,8 +23,19 @@ internal static class AccessPointEndpoints
         {
             var options = services.GetRequiredService<ServerOptions>();
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest, options, CycleRequestReader.TryRead).ConfigureAwait(false);
-            return problem ?? await services.GetRequiredService<MaintenanceService>()
-                .CycleAsync(site, AuthenticatedClient.Of(http.HttpContext), request!, AccessPoints.Origin(http, options), cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new FieldErrors();
+            if (CycleInput.Read(site, request!, AccessPoints.Origin(http, options), errors) is not { } input)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var result = await services.GetRequiredService<ICycleDecider>().DecideAsync(AuthenticatedClient.Of(http.HttpContext), input, cancellationToken).ConfigureAwait(false);
+            return Http(result);
         })
         .Accepts<CycleRequest>("application/json")
         .Produces<CycleResponse>()
@@ -36,10 +48,20 @@ internal static class AccessPointEndpoints
         .WithName("maintenanceCycle").RequireAuthorization(AccessPolicies.Client).WithMetadata(ReadsCycleFacts.Instance)
         .WithSummary("One maintenance cycle of the client named by its credentials (Basic): the R3 decision.");
 
-        group.MapPost("/access/{site}/report", async (string site, HttpRequest http, MaintenanceService maintenance, CancellationToken cancellationToken) =>
+        group.MapPost("/access/{site}/report", async (string site, HttpRequest http, UpgradeReports reports, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.UpgradeReport).ConfigureAwait(false);
-            return problem ?? await maintenance.ReportAsync(site, AuthenticatedClient.Of(http.HttpContext), request!, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new FieldErrors();
+            var report = UpgradeReportInput.Read(request, null, errors);
+            var via = AgentInput.Site(site, errors);
+            return errors.Any || report is null || via is null
+                ? Problems.Invalid(errors)
+                : Http(await reports.RecordAsync(AuthenticatedClient.Of(http.HttpContext), via.Value.ToString(), report, cancellationToken).ConfigureAwait(false));
         })
         .Accepts<UpgradeReport>("application/json")
         .Produces(StatusCodes.Status204NoContent)
@@ -53,11 +75,24 @@ internal static class AccessPointEndpoints
         group.MapGet("/agent/self", (HttpContext http) =>
         {
             var client = AuthenticatedClient.Of(http).Client;
-            return TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed, SiteText.List(client.Sites), client.LastOutcome));
+            return TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed?.ToString(), client.Sites, client.LastOutcome));
         })
         .Produces<SelfView>()
         .WithMetadata(ApiAccess.Client)
         .WithName("getSelf").RequireAuthorization(AccessPolicies.Client)
         .WithSummary("The calling client's own record.");
     }
+
+    /// <summary>The one place a cycle's (or a report's) result becomes HTTP.</summary>
+    public static IResult Http(CycleResult result) => result switch
+    {
+        CycleResult.Kept kept => kept.Answer,
+        CycleResult.Decided decided => new JsonAnswer<CycleResponse>(decided.Response, ProtocolJson.Default.CycleResponse),
+        CycleResult.Reported => TypedResults.NoContent(),
+        CycleResult.Unauthenticated => Problems.Unauthorized(ClientCredentials.Refusal),
+        CycleResult.NoSuchSite missing => AccessPoints.Missing(missing.Via),
+        CycleResult.NoPackage none => Problems.Unavailable($"no package of version {none.Version} is published, so the upgrade cannot be delivered now"),
+        CycleResult.ClientKeptChanging => Problems.Conflict(RetryOnChange.Exhausted),
+        _ => throw new InvalidOperationException($"a cycle ended in a way the endpoint does not know: {result}"),
+    };
 }

@@ -1,4 +1,3 @@
-using Steward.Policy.Sites;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
 
@@ -12,20 +11,6 @@ internal static class AccessPoints
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         return options.PublicUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
-    }
-
-    /// <summary>The site of an access point's path (<c>/v1/access/{site}/...</c>), or null with the error under <c>site</c>.</summary>
-    public static SiteCode? Site(string text, FieldErrors errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var code = SiteCode.Parse(text);
-        if (code.Success)
-        {
-            return code.Value;
-        }
-
-        errors.Add("site", code.Error!);
-        return null;
     }
 
     /// <summary>The answer for a well-formed site code that names no site.</summary>

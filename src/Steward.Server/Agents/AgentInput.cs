@@ -1,12 +1,14 @@
 using Steward.Policy.Boundaries;
+using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Protocol.Signing;
 using Steward.Server.Http;
 using Steward.Server.Sites;
+using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Agents;
 
-/// <summary>Checks what agents send: addresses and versions, each problem named by its field.</summary>
+/// <summary>Checks what agents send: the access point's site, addresses, versions, nonce and pinned key, each problem named by its field.</summary>
 internal static class AgentInput
 {
     public const int MaxAddresses = 64;
@@ -43,6 +45,20 @@ internal static class AgentInput
         return addresses;
     }
 
+    /// <summary>The site of an access point's path (<c>/v1/access/{site}/...</c>), or null with the error under <c>site</c>.</summary>
+    public static SiteCode? Site(string text, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var code = SiteCode.Parse(text);
+        if (code.Success)
+        {
+            return code.Value;
+        }
+
+        errors.Add("site", code.Error!);
+        return null;
+    }
+
     /// <summary>An optional version: null when absent, otherwise checked like every version.</summary>
     public static AgentVersion? Version(string? text, string field, FieldErrors errors) =>
         text is null ? null : SiteInput.Version(text, field, errors);
@@ -62,5 +78,6 @@ internal static class AgentInput
         }
     }
 
-    public static string Canonical(NetworkAddress[] addresses) => string.Join(',', addresses.Select(a => a.ToString()));
+    /// <summary>The addresses as a client row keeps them: each in its canonical form, in the order sent.</summary>
+    public static ValueList Canonical(NetworkAddress[] addresses) => new(addresses.Select(a => a.ToString()));
 }

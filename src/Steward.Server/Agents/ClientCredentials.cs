@@ -1,4 +1,3 @@
-using System.Text;
 using Steward.Server.Security;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
@@ -7,8 +6,8 @@ namespace Steward.Server.Agents;
 
 /// <summary>
 /// An enrolled client's id and secret: in <c>Authorization: Basic base64(id:secret)</c> (read by the
-/// client authentication scheme) or in a logon's body. An unknown id and a wrong secret get the same
-/// answer, so that the answer does not tell which ids exist.
+/// client authentication scheme, <see cref="Security.Access.ClientSecretHandler"/>) or in a logon's body.
+/// An unknown id and a wrong secret get the same answer, so that the answer does not tell which ids exist.
 /// </summary>
 internal static class ClientCredentials
 {
@@ -16,27 +15,6 @@ internal static class ClientCredentials
     public const int MaxIdLength = 64;
 
     public const string Refusal = "unknown client or wrong client secret: send 'Authorization: Basic base64(clientId:clientSecret)' with the credentials the logon point gave at enrollment";
-
-    public static (string Id, string Secret)? Parse(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            return colon <= 0 ? null : (text[..colon], text[(colon + 1)..]);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>The client these credentials belong to, or null.</summary>
     public static async Task<ClientRow?> AuthenticateAsync(IStewardStore store, string id, string secret, CancellationToken cancellationToken)

@@ -15,8 +15,6 @@ namespace Steward.Server.Clients;
 /// </summary>
 internal static class ClientTravelEndpoint
 {
-    private const int Attempts = 5;
-
     public static void Map(IEndpointRouteBuilder group)
     {
         group.MapPut("/clients/{id}/travel", async (string id, HttpContext http, IStewardStore store, DecisionRecorder recorder, TimeProvider time, CancellationToken cancellationToken) =>
@@ -32,30 +30,32 @@ internal static class ClientTravelEndpoint
                 return Problems.Invalid("enabled", "true to turn travel mode on, false to turn it off");
             }
 
-            for (var attempt = 0; attempt < Attempts; attempt++)
-            {
-                var client = id.Length <= 64 ? await store.FindClientAsync(id, cancellationToken).ConfigureAwait(false) : null;
-                if (client is null)
+            return await RetryOnChange.RunAsync<IResult>(
+                async _ =>
                 {
-                    return Problems.NotFound($"there is no client '{id}'");
-                }
+                    var client = id.Length <= 64 ? await store.FindClientAsync(id, cancellationToken).ConfigureAwait(false) : null;
+                    if (client is null)
+                    {
+                        return Problems.NotFound($"there is no client '{id}'");
+                    }
 
-                // Already so: nothing to record.
-                if ((client.Travel != 0) == enabled)
-                {
-                    return TypedResults.Ok(ClientViews.Of(client));
-                }
+                    // Already so: nothing to record.
+                    if (client.Travel == enabled)
+                    {
+                        return TypedResults.Ok(ClientViews.Of(client));
+                    }
 
-                var audit = Audits.Of(http, time, enabled ? "client.travel.on" : "client.travel.off", client.Id, enabled ? "{\"enabled\":true}" : "{\"enabled\":false}");
-                var recorded = await recorder.RecordTravelAsync(client, enabled, TravelChange.ByToken(audit.Actor), "admin", seen: false, audit, cancellationToken).ConfigureAwait(false);
-                if (recorded == Recorded.Written)
-                {
+                    var audit = Audits.Of(http, time, enabled ? "client.travel.on" : "client.travel.off", client.Id, enabled ? "{\"enabled\":true}" : "{\"enabled\":false}");
+                    var recorded = await recorder.RecordTravelAsync(client, enabled, TravelChange.ByToken(audit.Actor), "admin", seen: false, audit, cancellationToken).ConfigureAwait(false);
+                    if (recorded != Recorded.Written)
+                    {
+                        return null;
+                    }
+
                     var after = await store.FindClientAsync(id, cancellationToken).ConfigureAwait(false);
                     return after is null ? Problems.NotFound($"there is no client '{id}'") : TypedResults.Ok(ClientViews.Of(after));
-                }
-            }
-
-            return Problems.Conflict($"the client's record kept changing during {Attempts} attempts; try again");
+                },
+                Problems.Conflict(RetryOnChange.Exhausted)).ConfigureAwait(false);
         }).Accepts<TravelRequest>("application/json").Produces<ClientView>().ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("setClientTravel").RequiresRole(AdminRole.Operator).WithSummary("Turn a client's travel mode on or off; recorded in its history and the audit log. The latest change, the administrator's or the agent's, wins.");

@@ -1,5 +1,4 @@
 using Steward.Protocol.Admin;
-using Steward.Server.Decisions;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Clients;
@@ -10,11 +9,11 @@ internal static class ClientViews
     public static ClientView Of(ClientRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var upgrade = row.UpgradeVersion is null
+        var upgrade = row.UpgradeVersion is not { } tried
             ? null
-            : new UpgradeResultView(row.UpgradeVersion, row.UpgradeSucceeded == 1, row.UpgradeMessage ?? "", DateTimeOffset.FromUnixTimeMilliseconds(row.UpgradeAt ?? 0));
+            : new UpgradeResultView(tried.ToString(), row.UpgradeSucceeded == true, row.UpgradeMessage ?? "", DateTimeOffset.FromUnixTimeMilliseconds(row.UpgradeAt ?? 0));
         return new ClientView(
-            row.Id, row.Name, row.Installed, SiteText.List(row.Sites), SiteText.List(row.Addresses), row.Travel != 0, row.LastOutcome,
+            row.Id, row.Name, row.Installed?.ToString(), row.Sites, row.Addresses, row.Travel, row.LastOutcome,
             row.LastSeen is { } seen ? DateTimeOffset.FromUnixTimeMilliseconds(seen) : null, DateTimeOffset.FromUnixTimeMilliseconds(row.EnrolledAt), upgrade);
     }
 
@@ -23,6 +22,6 @@ internal static class ClientViews
         ArgumentNullException.ThrowIfNull(row);
         return new DecisionView(
             DateTimeOffset.FromUnixTimeMilliseconds(row.At), row.Cause, row.Via, row.Outcome, row.Kind, row.VersionBefore, row.VersionAfter,
-            SiteText.List(row.SitesBefore), SiteText.List(row.SitesAfter), row.Reason, row.Repeats, DateTimeOffset.FromUnixTimeMilliseconds(row.LastAt));
+            row.SitesBefore, row.SitesAfter, row.Reason, row.Repeats, DateTimeOffset.FromUnixTimeMilliseconds(row.LastAt));
     }
 }

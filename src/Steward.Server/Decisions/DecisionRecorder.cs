@@ -41,8 +41,8 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
             Kind = Words.Kind(decision.Kind),
             VersionBefore = decision.Reason.Installed?.ToString(),
             VersionAfter = decision.VersionAfter?.ToString(),
-            SitesBefore = SiteText.Join(table.Codes(sitesBefore)),
-            SitesAfter = SiteText.Join(table.Codes(decision.SitesAfter)),
+            SitesBefore = new ValueList(table.Codes(sitesBefore)),
+            SitesAfter = new ValueList(table.Codes(decision.SitesAfter)),
             Reason = reason,
         };
         metrics.Decided(context.Trigger, decision.Outcome);
@@ -95,13 +95,13 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
             Cause = Words.TravelCause,
             Via = via,
             Outcome = client.LastOutcome ?? "",
-            VersionBefore = client.Installed,
-            VersionAfter = client.Installed,
+            VersionBefore = client.Installed?.ToString(),
+            VersionAfter = client.Installed?.ToString(),
             SitesBefore = client.Sites,
             SitesAfter = client.Sites,
             Reason = TravelChange.Reason(on, by),
         };
-        var after = client with { Travel = on ? 1 : 0, LastDecisionKey = Key(row), LastSeen = seen ? now : client.LastSeen };
+        var after = client with { Travel = on, LastDecisionKey = Key(row), LastSeen = seen ? now : client.LastSeen };
         var (result, _) = await store.SaveDecisionAsync(new DecisionWrite(row, after, IsNew: false, client.Revision, audit), cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {
@@ -112,7 +112,7 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
     }
 
     /// <summary>
-    /// A maintenance cycle known to repeat the client's last decision (<see cref="Agents.CycleMemos"/>): counted
+    /// A maintenance cycle known to repeat the client's last decision (<see cref="Agents.Cycles.KeptCycleAnswers"/>): counted
     /// and noted as a heartbeat, as <see cref="RecordAsync"/> does with a repeat it finds.
     /// </summary>
     public void Repeated(ClientRow client, Outcome outcome)
@@ -129,7 +129,8 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
     // non-cryptographic 128-bit hash is enough; it is computed on every maintenance cycle.
     private static string Key(DecisionRow row)
     {
-        string?[] fields = [row.Cause, row.Via, row.Outcome, row.Kind, row.VersionBefore, row.VersionAfter, row.SitesBefore, row.SitesAfter, row.Reason];
+        // The lists as they were hashed when they were text: comma-separated, so that keys stored before stay valid.
+        string?[] fields = [row.Cause, row.Via, row.Outcome, row.Kind, row.VersionBefore, row.VersionAfter, string.Join(',', row.SitesBefore), string.Join(',', row.SitesAfter), row.Reason];
         var length = fields.Length;
         foreach (var field in fields)
         {

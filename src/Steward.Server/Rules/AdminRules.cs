@@ -59,4 +59,17 @@ internal static class AdminRules
             : token.Role == "admin" && token.ActiveAt(now) && !admins.Any(a => a.Name != token.Name && a.ActiveAt(now)) ? new LastActiveAdmin(token.Name)
             : null;
     }
+
+    /// <summary>A rotation adds the next key by number; another rotation made meanwhile took the number.</summary>
+    public static StoreRefusal? KeyRotation(long number, long next) => number != next ? new KeyRotatedMeanwhile(next - 1) : null;
+
+    /// <summary>
+    /// Only an endorsed key is retired, and only while no client pins it: the active key signs, a retired one
+    /// is gone already, and a pinned one still signs its clients' offers.
+    /// </summary>
+    public static StoreRefusal? KeyRetirement(long number, string state, long pinning) =>
+        state == SigningKeyStates.Active ? new KeyActive(number)
+        : state != SigningKeyStates.Endorsed ? new KeyRetiredAlready(number)
+        : pinning > 0 ? new KeyPinned(number, pinning)
+        : null;
 }

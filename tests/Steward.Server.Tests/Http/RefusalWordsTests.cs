@@ -57,4 +57,15 @@ public class RefusalWordsTests
         Assert.Null(AdminRules.TokenRevocation(viewer, [admin], Now));
         Assert.Equal(new TokenRevokedAlready("ci"), AdminRules.TokenRevocation(new TokenRow { Name = "ci", Role = "viewer", RevokedAt = 5 }, [admin], Now));
     }
+
+    [Fact]
+    public void KeyRules_TheNextNumberOnly_RetireOnlyAnEndorsedKeyNoClientPins()
+    {
+        Assert.Null(AdminRules.KeyRotation(3, next: 3));
+        Assert.Equal(new KeyRotatedMeanwhile(3), AdminRules.KeyRotation(3, next: 4));
+        Assert.Equal(new KeyActive(2), AdminRules.KeyRetirement(2, SigningKeyStates.Active, 0));
+        Assert.Equal(new KeyRetiredAlready(1), AdminRules.KeyRetirement(1, SigningKeyStates.Retired, 0));
+        Assert.Equal(new KeyPinned(1, 3), AdminRules.KeyRetirement(1, SigningKeyStates.Endorsed, 3));
+        Assert.Null(AdminRules.KeyRetirement(1, SigningKeyStates.Endorsed, 0));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ internal sealed class ClientSecretHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (ClientCredentials.Parse(Request) is not { } credentials)
+        if (Parse(Request) is not { } credentials)
         {
             // No Basic header: not this scheme's to refuse; an unreadable one is refused like a wrong secret.
             return Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? Refuse() : AuthenticateResult.NoResult();
@@ -54,6 +55,28 @@ internal sealed class ClientSecretHandler(
         Context.Features.Set(new AuthenticatedClient(client, facts));
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, client.Id)], AccessSchemes.ClientSecret);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AccessSchemes.ClientSecret));
+    }
+
+    // The id and secret of a Basic header, or null when there is none or it cannot be read.
+    private static (string Id, string Secret)? Parse(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon <= 0 ? null : (text[..colon], text[(colon + 1)..]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private AuthenticateResult Refuse()

@@ -1,6 +1,8 @@
+using Steward.Policy.Versions;
+
 namespace Steward.Server.Storage.Rows;
 
-/// <summary>A row of <c>clients</c>.</summary>
+/// <summary>A row of <c>clients</c>, typed: lists, versions and flags are read once, by the store.</summary>
 internal sealed record ClientRow
 {
     public string Id { get; init; } = "";
@@ -9,15 +11,16 @@ internal sealed record ClientRow
 
     public string SecretHash { get; init; } = "";
 
-    public string? Installed { get; init; }
+    public AgentVersion? Installed { get; init; }
 
-    /// <summary>Assigned site codes, sorted, comma-separated.</summary>
-    public string Sites { get; init; } = "";
+    /// <summary>Assigned site codes, sorted.</summary>
+    public ValueList Sites { get; init; } = ValueList.Empty;
 
-    /// <summary>Canonical addresses, comma-separated.</summary>
-    public string Addresses { get; init; } = "";
+    /// <summary>Canonical addresses, in the order the agent sent them.</summary>
+    public ValueList Addresses { get; init; } = ValueList.Empty;
 
-    public long Travel { get; init; }
+    /// <summary>Travel mode (decision 0014): the client keeps its sites where their boundaries do not contain it.</summary>
+    public bool Travel { get; init; }
 
     public string? LastOutcome { get; init; }
 
@@ -30,9 +33,9 @@ internal sealed record ClientRow
 
     public long EnrolledAt { get; init; }
 
-    public string? UpgradeVersion { get; init; }
+    public AgentVersion? UpgradeVersion { get; init; }
 
-    public long? UpgradeSucceeded { get; init; }
+    public bool? UpgradeSucceeded { get; init; }
 
     public string? UpgradeMessage { get; init; }
 

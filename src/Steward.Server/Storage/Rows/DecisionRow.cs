@@ -29,9 +29,9 @@ internal sealed class DecisionRow
 
     public string? VersionAfter { get; init; }
 
-    public string SitesBefore { get; init; } = "";
+    public ValueList SitesBefore { get; init; } = ValueList.Empty;
 
-    public string SitesAfter { get; init; } = "";
+    public ValueList SitesAfter { get; init; } = ValueList.Empty;
 
     public string Reason { get; init; } = "";
 }

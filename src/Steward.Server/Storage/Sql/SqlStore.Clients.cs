@@ -42,12 +42,10 @@ internal sealed partial class SqlStore
             client = read;
         }
 
-        // The codes are looked up where they stand in the row's text, without splitting it into strings.
-        var byCode = sites.GetAlternateLookup<ReadOnlySpan<char>>();
-        var assigned = new List<SiteRow>(1);
-        foreach (var range in client.Sites.AsSpan().Split(','))
+        var assigned = new List<SiteRow>(client.Sites.Count);
+        foreach (var code in client.Sites)
         {
-            if (byCode.TryGetValue(client.Sites.AsSpan()[range], out var row))
+            if (sites.TryGetValue(code, out var row))
             {
                 assigned.Add(row);
             }
@@ -145,7 +143,7 @@ internal sealed partial class SqlStore
                         VALUES (@Id, @Name, @SecretHash, @Installed, @Sites, @Addresses, @Travel, @LastOutcome, @LastDecision, @LastDecisionKey, @EnrolledAt,
                                 @UpgradeVersion, @UpgradeSucceeded, @UpgradeMessage, @UpgradeAt, @PinnedKey, 1)
                         """,
-                        row,
+                        ClientColumns.Of(row, expected: 0),
                         t).ConfigureAwait(false);
                 }
                 else
@@ -158,11 +156,7 @@ internal sealed partial class SqlStore
                                pinned_key = @PinnedKey, revision = revision + 1
                         WHERE id = @Id AND revision = @Expected
                         """,
-                        new
-                        {
-                            row.Id, row.Name, row.SecretHash, row.Installed, row.Sites, row.Addresses, row.Travel, row.LastOutcome, row.LastDecision, row.LastDecisionKey,
-                            row.UpgradeVersion, row.UpgradeSucceeded, row.UpgradeMessage, row.UpgradeAt, row.PinnedKey, Expected = write.ExpectedRevision,
-                        },
+                        ClientColumns.Of(row, write.ExpectedRevision),
                         t).ConfigureAwait(false);
                     if (updated == 0)
                     {
@@ -172,8 +166,7 @@ internal sealed partial class SqlStore
                     await c.ExecuteAsync("DELETE FROM client_sites WHERE client = @Id", row, t).ConfigureAwait(false);
                 }
 
-                var sites = row.Sites.Length == 0 ? [] : row.Sites.Split(',');
-                await c.ExecuteAsync("INSERT INTO client_sites (client, site) VALUES (@client, @site)", sites.Select(site => new { client = row.Id, site }), t).ConfigureAwait(false);
+                await c.ExecuteAsync("INSERT INTO client_sites (client, site) VALUES (@client, @site)", row.Sites.Select(site => new { client = row.Id, site }), t).ConfigureAwait(false);
                 await SeenAsync(c, t, row).ConfigureAwait(false);
                 if (write.Audit is { } audit)
                 {
@@ -251,4 +244,15 @@ internal sealed partial class SqlStore
                 """,
                 cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
+
+    // A client row as its columns hold it: the lists as text, the flags as 0 and 1, the versions as text.
+    private sealed record ClientColumns(
+        string Id, string Name, string SecretHash, string? Installed, string Sites, string Addresses, long Travel, string? LastOutcome, long? LastDecision,
+        string? LastDecisionKey, long EnrolledAt, string? UpgradeVersion, long? UpgradeSucceeded, string? UpgradeMessage, long? UpgradeAt, long PinnedKey, long Expected)
+    {
+        public static ClientColumns Of(ClientRow row, long expected) => new(
+            row.Id, row.Name, row.SecretHash, row.Installed?.ToString(), RowTypes.Text(row.Sites), RowTypes.Text(row.Addresses), RowTypes.Flag(row.Travel), row.LastOutcome,
+            row.LastDecision, row.LastDecisionKey, row.EnrolledAt, row.UpgradeVersion?.ToString(), row.UpgradeSucceeded is { } succeeded ? RowTypes.Flag(succeeded) : null,
+            row.UpgradeMessage, row.UpgradeAt, row.PinnedKey, expected);
+    }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Steward.Server.Rules;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
@@ -28,10 +29,10 @@ internal sealed partial class SqlStore
         WriteAsync(
             async (c, t) =>
             {
-                var number = await c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(number), 0) + 1 FROM signing_keys", transaction: t).ConfigureAwait(false);
-                if (number != key.Number)
+                var next = await c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(number), 0) + 1 FROM signing_keys", transaction: t).ConfigureAwait(false);
+                if (AdminRules.KeyRotation(key.Number, next) is { } meanwhile)
                 {
-                    return StoreResult.Refused(new KeyRotatedMeanwhile(number - 1));
+                    return StoreResult.Refused(meanwhile);
                 }
 
                 await c.ExecuteAsync("UPDATE signing_keys SET state = @Endorsed WHERE state = @Active", new { SigningKeyStates.Endorsed, SigningKeyStates.Active }, t).ConfigureAwait(false);
@@ -54,15 +55,13 @@ internal sealed partial class SqlStore
                     return new StoreResult(StoreStatus.NotFound);
                 }
 
-                if (state != SigningKeyStates.Endorsed)
+                // Clients are counted only for an endorsed key: the other refusals need no count.
+                var pinning = state == SigningKeyStates.Endorsed
+                    ? await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE pinned_key = @number", new { number }, t).ConfigureAwait(false)
+                    : 0;
+                if (AdminRules.KeyRetirement(number, state, pinning) is { } refusal)
                 {
-                    return StoreResult.Refused(state == SigningKeyStates.Active ? new KeyActive(number) : new KeyRetiredAlready(number));
-                }
-
-                var pinning = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE pinned_key = @number", new { number }, t).ConfigureAwait(false);
-                if (pinning > 0)
-                {
-                    return StoreResult.Refused(new KeyPinned(number, pinning));
+                    return StoreResult.Refused(refusal);
                 }
 
                 await c.ExecuteAsync(

@@ -11,7 +11,11 @@ namespace Steward.Server.Storage.Sql;
 /// </summary>
 internal sealed partial class SqlStore(DatabaseEngine engine, RowCache? cache = null) : IStewardStore, IAsyncDisposable
 {
-    static SqlStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static SqlStore()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        RowTypes.Register();
+    }
 
     public DatabaseEngine Engine => engine;
 
