@@ -61,14 +61,4 @@ public static class ClientStandings
             _ => rollout.IsOpen(seat, now) ? ClientStanding.NotYetSeen : ClientStanding.Scheduled,
         };
     }
-
-    /// <summary>The word of a standing, as the API spells it: <c>atTarget</c>, <c>attemptOpen</c>, <c>failed</c>, <c>scheduled</c>, <c>notYetSeen</c>.</summary>
-    public static string Word(ClientStanding standing) => standing switch
-    {
-        ClientStanding.AtTarget => "atTarget",
-        ClientStanding.AttemptOpen => "attemptOpen",
-        ClientStanding.Failed => "failed",
-        ClientStanding.Scheduled => "scheduled",
-        _ => "notYetSeen",
-    };
 }
