@@ -19,6 +19,9 @@ internal interface IRolloutStore
 
     Task<RolloutRow?> FindRolloutAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The active rollouts (at most one per site) with their pilots: what a decision's served versions are built from.</summary>
+    Task<IReadOnlyList<ActiveRollout>> ListActiveRolloutsAsync(CancellationToken cancellationToken);
+
     /// <summary>The pilot's client ids of a rollout.</summary>
     Task<IReadOnlyList<string>> ListPilotAsync(string id, CancellationToken cancellationToken);
 

@@ -62,3 +62,6 @@ internal sealed record AttemptReported(AttemptReportStatus Status, IReadOnlyList
 
 /// <summary>Rollouts by state word and attempts by result word.</summary>
 internal sealed record RolloutTotals(IReadOnlyDictionary<string, long> Rollouts, IReadOnlyDictionary<string, long> Attempts);
+
+/// <summary>An active rollout with its pilot's client ids.</summary>
+internal sealed record ActiveRollout(RolloutRow Row, IReadOnlySet<string> Pilot);

@@ -33,6 +33,20 @@ internal sealed partial class SqlStore : IRolloutStore
             c => c.QuerySingleOrDefaultAsync<RolloutRow>(new CommandDefinition("SELECT * FROM rollouts WHERE id = @id", new { id }, cancellationToken: cancellationToken)),
             cancellationToken);
 
+    public Task<IReadOnlyList<ActiveRollout>> ListActiveRolloutsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<ActiveRollout>>(
+            async c =>
+            {
+                using var results = await c.QueryMultipleAsync(new CommandDefinition(
+                    $"SELECT * FROM rollouts WHERE state IN {ActiveStates} ORDER BY site; "
+                    + $"SELECT p.rollout, p.client FROM rollout_pilots p JOIN rollouts r ON r.id = p.rollout WHERE r.state IN {ActiveStates};",
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var rows = (await results.ReadAsync<RolloutRow>().ConfigureAwait(false)).ToList();
+                var pilots = (await results.ReadAsync<(string Rollout, string Client)>().ConfigureAwait(false)).ToLookup(p => p.Rollout, p => p.Client, StringComparer.Ordinal);
+                return [.. rows.Select(r => new ActiveRollout(r, pilots[r.Id].ToHashSet(StringComparer.Ordinal)))];
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<string>> ListPilotAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<string>>(
             async c => [.. await c.QueryAsync<string>(new CommandDefinition("SELECT client FROM rollout_pilots WHERE rollout = @id ORDER BY client", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
