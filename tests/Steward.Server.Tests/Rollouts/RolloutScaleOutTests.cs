@@ -22,6 +22,21 @@ public sealed class RolloutScaleOutTests
         var dataA = Directory.CreateTempSubdirectory("steward-a-").FullName;
         var dataB = Directory.CreateTempSubdirectory("steward-b-").FullName;
         string[] common = ["--database", "postgres", "--connection", database.ConnectionString, "--packages", packages, "--Steward:RolloutSweepSeconds=1"];
+        try
+        {
+            await CompleteOnceAsync(dataA, dataB, common);
+        }
+        finally
+        {
+            foreach (var directory in new[] { packages, dataA, dataB })
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task CompleteOnceAsync(string dataA, string dataB, string[] common)
+    {
         await using var first = await ServerProcess.StartAsync(dataA, common);
         await using var second = await ServerProcess.StartAsync(dataB, common);
         File.Copy(Path.Combine(dataA, "admin-token"), Path.Combine(dataB, "admin-token"));
