@@ -30,6 +30,15 @@ public static class Routes
     /// <summary><c>POST</c>: retire an older key that no client pins any more.</summary>
     public static string KeyRetire(long number) => $"/v1/keys/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/retire";
 
+    /// <summary>Rollouts: <c>GET</c> lists, <c>POST</c> starts one.</summary>
+    public const string Rollouts = "/v1/rollouts";
+
+    /// <summary>One rollout.</summary>
+    public static string Rollout(string id) => $"{Rollouts}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>A verb on a rollout: <c>promote</c>, <c>halt</c>, <c>resume</c> or <c>abort</c>.</summary>
+    public static string RolloutVerb(string id, string verb) => $"{Rollout(id)}/{verb}";
+
     /// <summary>Administrator tokens: <c>GET</c> lists, <c>POST</c> makes one.</summary>
     public const string Tokens = "/v1/tokens";
 

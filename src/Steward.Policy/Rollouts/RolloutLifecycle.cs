@@ -190,7 +190,7 @@ public static class RolloutLifecycle
         {
             cause = $"pilot client {pilotClient} failed to upgrade to {rollout.To}";
         }
-        else if (counted.Failures >= counted.HaltFailures && counted.HaltRate.IsReachedBy(counted.Failures, counted.Successes + counted.Failures))
+        else if (HaltRule.IsReached(counted))
         {
             cause = RateCause(counted);
         }

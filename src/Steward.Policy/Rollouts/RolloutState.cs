@@ -39,6 +39,22 @@ public static class RolloutStates
         _ => "rolledBack",
     };
 
+    /// <summary>The state a word names (<see cref="Word"/>'s inverse), exactly as spelled; false for any other text.</summary>
+    public static bool TryParse(string? word, out RolloutState state)
+    {
+        foreach (var candidate in Enum.GetValues<RolloutState>())
+        {
+            if (string.Equals(Word(candidate), word, StringComparison.Ordinal))
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
+        return false;
+    }
+
     /// <summary>True in pilot, spreading and halted: the rollout decides what its site serves.</summary>
     public static bool IsActive(RolloutState state) => state is RolloutState.Pilot or RolloutState.Spreading or RolloutState.Halted;
 }

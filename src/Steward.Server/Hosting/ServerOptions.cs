@@ -61,6 +61,21 @@ internal sealed class ServerOptions
     /// <summary>The window of <see cref="UnenrolledRefusalLimit"/>.</summary>
     public int UnenrolledRefusalWindowSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How many hours an upgrade attempt may go without the agent's report; after that it counts as failed
+    /// toward its rollout's halt rule (SPEC section 6: 48 hours by default).
+    /// </summary>
+    public int AttemptReportHours { get; set; } = 48;
+
+    /// <summary>How often rollouts are checked for completion and a pilot's success, and unreported attempts for expiry.</summary>
+    public int RolloutSweepSeconds { get; set; } = 30;
+
+    /// <summary>A URL that is posted a signed JSON body when a rollout halts or completes; null: none.</summary>
+    public string? RolloutWebhookUrl { get; set; }
+
+    /// <summary>The key of the webhook body's HMAC-SHA256 signature (header <c>Steward-Signature</c>); required with <see cref="RolloutWebhookUrl"/>.</summary>
+    public string? RolloutWebhookSecret { get; set; }
+
     /// <summary>The packages directory, resolved.</summary>
     public string PackagesPath => Path.GetFullPath(Packages ?? Path.Combine(Data, "packages"));
 

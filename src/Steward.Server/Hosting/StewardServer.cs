@@ -15,6 +15,7 @@ using Steward.Server.Http;
 using Steward.Server.Http.ApiDocument;
 using Steward.Server.LogonPoints;
 using Steward.Server.Packages;
+using Steward.Server.Rollouts;
 using Steward.Server.Security;
 using Steward.Server.Security.Access;
 using Steward.Server.Sites;
@@ -124,6 +125,8 @@ public static class StewardServer
         builder.Services.AddSingleton(s => StoreFactory.Create(s.GetRequiredService<ServerOptions>(), s.GetRequiredService<PrivateDirectories>()));
         builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IHeartbeatWriter>(s => s.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IRolloutStore>(s => s.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IRolloutClock, DatabaseRolloutClock>();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<PackageStore>();
         builder.Services.AddSingleton<SiteTables>();
@@ -141,6 +144,10 @@ public static class StewardServer
         builder.Services.AddHostedService<ServerInitializer>();
         builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
         builder.Services.AddHostedService(s => s.GetRequiredService<UnenrolledCleanup>());
+        builder.Services.AddSingleton<RolloutSweeper>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<RolloutSweeper>());
+        builder.Services.AddSingleton<RolloutWebhook>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<RolloutWebhook>());
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -173,6 +180,7 @@ public static class StewardServer
         AuditEndpoints.Map(admin);
         KeyEndpoints.Map(admin);
         TokenEndpoints.Map(admin);
+        RolloutEndpoints.Map(admin);
 
         var agents = app.MapGroup("/v1").WithTags("agent");
         LogonEndpoints.Map(agents);

@@ -18,6 +18,15 @@ internal static class Problems
 
     public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Refused: it conflicts with what the server holds.", detail);
 
+    /// <summary>A 409 whose cause is one field of the request: the problem names it under <c>errors</c>, as a 400 would.</summary>
+    public static IResult Conflict(string field, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [detail] })
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Refused: it conflicts with what the server holds.",
+            Detail = $"{field}: {detail}",
+        });
+
     public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", detail);
 
     public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail);
@@ -32,6 +41,7 @@ internal static class Problems
         StoreStatus.NotFound => NotFound($"{what} does not exist"),
         StoreStatus.AlreadyExists => Conflict(Words(result) ?? $"{what} exists already"),
         StoreStatus.RevisionMismatch => Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile.", Words(result) ?? $"{what} changed meanwhile; read it again and retry"),
+        _ when result.Refusal is { } refusal && RefusalWords.FieldOf(refusal) is { } field => Conflict(field, RefusalWords.Of(refusal)),
         _ => Conflict(Words(result) ?? $"{what}: refused"),
     };
 

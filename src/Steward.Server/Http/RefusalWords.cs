@@ -21,6 +21,17 @@ internal static class RefusalWords
         TokenNameTaken t => $"a token named '{t.Name}' exists already (names of revoked tokens are not reused, so that the audit log's names stay unambiguous)",
         TokenRevokedAlready t => $"token '{t.Name}' is revoked already",
         LastActiveAdmin a => $"token '{a.Name}' is the last active admin token: create another admin token first ('steward token create NAME --role admin'), so that someone can still administer the server",
+        RolloutRefused r => r.Reason,
+        SiteInRollout r => $"site {r.Site} has an active rollout {r.Rollout} ({r.State}); its version changes only through the rollout while it is active: let it complete, or abort it first (steward rollout abort {r.Rollout})",
+        PackageInRollout r => $"version {r.Version} is the from or to version of the active rollout {r.Rollout}; its package stays until the rollout ends",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "a refusal without words"),
+    };
+
+    /// <summary>The request's field a refusal is about, when one is (<c>version</c>), for the problem's <c>errors</c>.</summary>
+    public static string? FieldOf(StoreRefusal refusal) => refusal switch
+    {
+        RolloutRefused r => r.Field,
+        SiteInRollout => "version",
+        _ => null,
     };
 }

@@ -44,6 +44,22 @@ internal static class AdminRules
         return servingSites.Count > 0 ? new PackageServed(version, servingSites) : null;
     }
 
+    /// <summary>
+    /// While a site has an active rollout its version changes only through the rollout (SPEC section 6): a
+    /// replacement that keeps the version is let through, one that changes it is refused.
+    /// </summary>
+    public static StoreRefusal? SiteVersionChange(SiteRow current, string version, RolloutRow? activeRollout)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return activeRollout is not null && !string.Equals(current.Version, version, StringComparison.Ordinal)
+            ? new SiteInRollout(current.Code, activeRollout.Id, activeRollout.State)
+            : null;
+    }
+
+    /// <summary>The packages of an active rollout's F and T stay while it is active: clients are served one or the other.</summary>
+    public static StoreRefusal? PackageInActiveRollout(string version, string? activeRollout) =>
+        activeRollout is null ? null : new PackageInRollout(version, activeRollout);
+
     /// <summary>A token name is taken for good, even by a revoked token, so that the audit log's names stay one token's.</summary>
     public static StoreRefusal? TokenName(string name, bool taken) => taken ? new TokenNameTaken(name) : null;
 

@@ -19,10 +19,13 @@ internal static class StoreFactory
             case "SQLITE":
                 // SQLite is this process's alone (SqliteEngine locks it), so its rows may be cached write-through.
                 var sqlite = new SqliteEngine(Path.Combine(options.DataPath, SqliteEngine.FileName));
-                return new SqlStore(sqlite, options.ClientCacheSize > 0 ? new RowCache(options.ClientCacheSize) : null);
+                return new SqlStore(sqlite, options.ClientCacheSize > 0 ? new RowCache(options.ClientCacheSize) : null) { WritesRolloutEvents = options.RolloutWebhookUrl is not null };
             case "POSTGRES" or "POSTGRESQL":
                 return new SqlStore(new PostgresEngine(
-                    options.Connection ?? throw new InvalidConfigurationException("--database postgres needs --connection \"Host=...;Database=...;Username=...;Password=...\" (or STEWARD__CONNECTION).")));
+                    options.Connection ?? throw new InvalidConfigurationException("--database postgres needs --connection \"Host=...;Database=...;Username=...;Password=...\" (or STEWARD__CONNECTION).")))
+                {
+                    WritesRolloutEvents = options.RolloutWebhookUrl is not null,
+                };
             default:
                 throw new InvalidConfigurationException($"--database '{options.Database}' is not known; use sqlite or postgres.");
         }

@@ -47,3 +47,12 @@ internal sealed record TokenRevokedAlready(string Name) : StoreRefusal;
 
 /// <summary>The token is the last active admin token: revoking it would lock every administrator out.</summary>
 internal sealed record LastActiveAdmin(string Name) : StoreRefusal;
+
+/// <summary>Policy refused a rollout's start or verb, with its reason; <paramref name="Field"/> names the request's field at fault, if one is.</summary>
+internal sealed record RolloutRefused(string Reason, string? Field) : StoreRefusal;
+
+/// <summary>The site's version changes only through its active rollout while it has one.</summary>
+internal sealed record SiteInRollout(string Site, string Rollout, string State) : StoreRefusal;
+
+/// <summary>The package's version is the F or T of an active rollout.</summary>
+internal sealed record PackageInRollout(string Version, string Rollout) : StoreRefusal;

@@ -16,6 +16,7 @@ internal sealed class StewardMetrics : IDisposable
     private readonly Counter<long> _downloads;
     private readonly Counter<long> _heartbeatsLost;
     private readonly Counter<long> _heartbeatWriteFailures;
+    private volatile Storage.Rows.RolloutTotals? _rollouts;
 
     public StewardMetrics(IMeterFactory factory)
     {
@@ -25,6 +26,10 @@ internal sealed class StewardMetrics : IDisposable
         _downloads = _meter.CreateCounter<long>("steward.package.downloads", "{download}", "Package downloads started.");
         _heartbeatsLost = _meter.CreateCounter<long>("steward.heartbeats.lost", "{heartbeat}", "Batched heartbeats (last-seen times and repeats) dropped because writing them failed.");
         _heartbeatWriteFailures = _meter.CreateCounter<long>("steward.heartbeat.write.failures", "{failure}", "Failed writes of batched heartbeats, by the error's type.");
+
+        // Read from the database at each rollout sweep (every server process reports the same totals).
+        _meter.CreateObservableGauge("steward.rollouts", () => Totals(r => r.Rollouts, "state"), "{rollout}", "Rollouts by state (pilot, spreading, halted, complete, aborted).");
+        _meter.CreateObservableGauge("steward.rollout.attempts", () => Totals(r => r.Attempts, "result"), "{attempt}", "Upgrade attempts by result (open, succeeded, failed, expired).");
     }
 
     public void Decided(Trigger trigger, Outcome outcome) =>
@@ -39,6 +44,12 @@ internal sealed class StewardMetrics : IDisposable
         _heartbeatWriteFailures.Add(1, new KeyValuePair<string, object?>("error", error.GetType().Name));
         _heartbeatsLost.Add(heartbeats);
     }
+
+    /// <summary>The rollout totals the gauges show from now on.</summary>
+    public void RolloutTotals(Storage.Rows.RolloutTotals totals) => _rollouts = totals;
+
+    private IEnumerable<Measurement<long>> Totals(Func<Storage.Rows.RolloutTotals, IReadOnlyDictionary<string, long>> of, string tag) =>
+        _rollouts is { } totals ? of(totals).Select(t => new Measurement<long>(t.Value, new KeyValuePair<string, object?>(tag, t.Key))) : [];
 
     public static void AddTelemetry(IServiceCollection services) =>
         services.AddOpenTelemetry().WithMetrics(m => m

@@ -53,7 +53,7 @@ public sealed partial class OpenApiDocumentTests : ApiTest
     {
         var (_, operations) = await ReadAsync();
 
-        Assert.Equal(31, operations.Count);
+        Assert.Equal(38, operations.Count);
         Assert.All(operations, o => Assert.Matches(CamelCase(), o.Id));
         Assert.Equal(operations.Count, operations.Select(o => o.Id).Distinct(StringComparer.Ordinal).Count());
         var ids = operations.ToDictionary(o => $"{o.Method} {o.Path}", o => o.Id, StringComparer.Ordinal);
@@ -62,6 +62,8 @@ public sealed partial class OpenApiDocumentTests : ApiTest
         Assert.Equal("createSite", ids["post /v1/sites"]);
         Assert.Equal("logon", ids["post /v1/logon/{name}"]);
         Assert.Equal("maintenanceCycle", ids["post /v1/access/{site}/cycle"]);
+        Assert.Equal("startRollout", ids["post /v1/rollouts"]);
+        Assert.Equal("haltRollout", ids["post /v1/rollouts/{id}/halt"]);
     }
 
     [Fact]
@@ -119,6 +121,7 @@ public sealed partial class OpenApiDocumentTests : ApiTest
         Assert.Equal(["addresses"], Required(schemas["CycleRequest"]!));
         Assert.Equal(["version"], Required(schemas["UpgradeReport"]!));
         Assert.Equal(["name", "role"], Required(schemas["TokenRequest"]!));
+        Assert.Equal(["site", "version"], Required(schemas["RolloutStartRequest"]!));
         Assert.Equal("string", (string?)schemas["SiteVersionRequest"]!["properties"]!["version"]!["type"]);
         Assert.Equal(["null", "string"], schemas["SiteRequest"]!["properties"]!["name"]!["type"]!.AsArray().Select(t => (string?)t));
 

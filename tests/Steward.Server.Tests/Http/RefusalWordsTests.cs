@@ -18,11 +18,27 @@ public class RefusalWordsTests
             new SiteInLogonPoints("A01", ["DC1"]), new SiteHasClients("A01", 3), new SitesMissing(["Z99"]), new RevisionChanged("A01", 4, 2),
             new TokenNameTaken("ci"), new TokenRevokedAlready("ci"), new LastActiveAdmin("admin"),
             new KeyRotatedMeanwhile(2), new KeyActive(2), new KeyRetiredAlready(1), new KeyPinned(1, 3),
+            new RolloutRefused("Cannot halt rollout sp of B01: it is complete.", null), new SiteInRollout("B01", "sp", "spreading"), new PackageInRollout("2.00.1493.2100", "sp"),
         ];
 
         Assert.Equal(kinds.Select(k => k.Name).Order(StringComparer.Ordinal), samples.Select(s => s.GetType().Name).Order(StringComparer.Ordinal));
         Assert.All(samples, s => Assert.False(string.IsNullOrWhiteSpace(RefusalWords.Of(s))));
         Assert.Equal("site A01, B01 serves version 2.00.1493.2000; set another version first", RefusalWords.Of(samples[2]));
+        Assert.Equal("version", RefusalWords.FieldOf(new SiteInRollout("B01", "sp", "halted")));
+        Assert.Null(RefusalWords.FieldOf(samples[2]));
+    }
+
+    [Fact]
+    public void ActiveRollout_RefusesAChangeOfItsSitesVersion_NotAReplacementThatKeepsIt()
+    {
+        var site = new SiteRow { Code = "B01", Version = "2.00.1493.2000" };
+        var rollout = new RolloutRow { Id = "sp", State = "halted" };
+
+        Assert.Equal(new SiteInRollout("B01", "sp", "halted"), AdminRules.SiteVersionChange(site, "2.00.1493.2100", rollout));
+        Assert.Null(AdminRules.SiteVersionChange(site, "2.00.1493.2000", rollout));
+        Assert.Null(AdminRules.SiteVersionChange(site, "2.00.1493.2100", null));
+        Assert.Equal(new PackageInRollout("2.00.1493.2100", "sp"), AdminRules.PackageInActiveRollout("2.00.1493.2100", "sp"));
+        Assert.Null(AdminRules.PackageInActiveRollout("2.00.1493.2100", null));
     }
 
     [Fact]

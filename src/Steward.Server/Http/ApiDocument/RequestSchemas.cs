@@ -28,6 +28,9 @@ internal sealed class RequestSchemas : IOpenApiSchemaTransformer
         [typeof(CycleRequest)] = ["addresses"],
         [typeof(UpgradeReport)] = ["version"],
 
+        // Everything else of a rollout has a default: no pilot, a window of 0, the halt rule 5 and 0.05.
+        [typeof(RolloutStartRequest)] = ["site", "version"],
+
         // `expiresIn` left out: a token that does not expire.
         [typeof(TokenRequest)] = ["name", "role"],
     };

@@ -24,6 +24,9 @@ internal abstract class DatabaseEngine
     /// <summary>Appended to a SELECT that reads a row it will update (PostgreSQL locks it; SQLite's write transaction already excludes other writers).</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>A query for the database's clock now, in whole Unix seconds: one clock for every server process sharing the database.</summary>
+    public abstract string UnixSecondsNow { get; }
+
     /// <summary>
     /// <c>column</c> is one of the list in <c>parameter</c> (pass a string array): Dapper expands a list
     /// into <c>IN (...)</c> for SQLite, while PostgreSQL takes the array whole.

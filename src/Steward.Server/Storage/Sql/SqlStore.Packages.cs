@@ -54,6 +54,13 @@ internal sealed partial class SqlStore
                     return StoreResult.Refused(served);
                 }
 
+                var rollout = await c.QueryFirstOrDefaultAsync<string>(
+                    $"SELECT id FROM rollouts WHERE state IN {ActiveStates} AND (from_version = @version OR to_version = @version) ORDER BY id", new { version }, t).ConfigureAwait(false);
+                if (AdminRules.PackageInActiveRollout(version, rollout) is { } inRollout)
+                {
+                    return StoreResult.Refused(inRollout);
+                }
+
                 if (await c.ExecuteAsync("DELETE FROM packages WHERE version = @version", new { version }, t).ConfigureAwait(false) == 0)
                 {
                     return new StoreResult(StoreStatus.NotFound);

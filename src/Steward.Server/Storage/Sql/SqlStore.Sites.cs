@@ -71,6 +71,13 @@ internal sealed partial class SqlStore
                     return missing;
                 }
 
+                var rollout = await c.QuerySingleOrDefaultAsync<RolloutRow>(
+                    $"SELECT * FROM rollouts WHERE site = @Code AND state IN {ActiveStates}", site, t).ConfigureAwait(false);
+                if (AdminRules.SiteVersionChange(current, site.Version, rollout) is { } inRollout)
+                {
+                    return StoreResult.Refused(inRollout);
+                }
+
                 await c.ExecuteAsync(
                     "UPDATE sites SET name = @Name, version = @Version, boundaries = @Boundaries, revision = revision + 1, updated_at = @UpdatedAt WHERE code = @Code",
                     site,

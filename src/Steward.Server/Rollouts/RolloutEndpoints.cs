@@ -1,0 +1,126 @@
+using System.Globalization;
+using Steward.Protocol;
+using Steward.Protocol.Admin;
+using Steward.Server.Http;
+using Steward.Server.Security.Access;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Rollouts;
+
+/// <summary><c>/v1/rollouts</c>: start a rollout, read rollouts with their progress, and promote, halt, resume or abort one (decision 0018).</summary>
+internal static class RolloutEndpoints
+{
+    private static readonly (string Word, RolloutVerb Verb, string Summary)[] Verbs =
+    [
+        ("promote", RolloutVerb.Promote, "Promote a rollout in pilot: it spreads from now over its window."),
+        ("halt", RolloutVerb.Halt, "Halt a rollout in pilot or spreading: only clients that already run its version are served it until it resumes."),
+        ("resume", RolloutVerb.Resume, "Resume a halted rollout into the state it was halted in; a spreading one's window moves forward by the time spent halted."),
+        ("abort", RolloutVerb.Abort, "Abort an active rollout: the site keeps its version; clients that already run the new one keep it."),
+    ];
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapGet("/rollouts", async (IRolloutStore store, IRolloutClock clock, CancellationToken cancellationToken) =>
+        {
+            var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+            var views = new List<RolloutView>();
+            foreach (var row in await store.ListRolloutsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Progress is worked out for active rollouts only: an ended one's clients have moved on.
+                if (Policy.Rollouts.RolloutStates.TryParse(row.State, out var state) && Policy.Rollouts.RolloutStates.IsActive(state)
+                    && await store.ReadProgressAsync(row.Id, cancellationToken).ConfigureAwait(false) is { } facts)
+                {
+                    views.Add(RolloutViews.Of(facts, now));
+                }
+                else
+                {
+                    views.Add(RolloutViews.Of(row, await store.ListPilotAsync(row.Id, cancellationToken).ConfigureAwait(false), null));
+                }
+            }
+
+            return TypedResults.Ok(views);
+        }).Produces<IReadOnlyList<RolloutView>>().WithName("listRollouts").RequiresRole(AdminRole.Viewer)
+        .WithSummary("Every rollout, the newest first; active ones with their progress.");
+
+        group.MapGet("/rollouts/{id}", async (string id, IRolloutStore store, IRolloutClock clock, CancellationToken cancellationToken) =>
+        {
+            var facts = RolloutInput.ValidId(id) ? await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            return facts is null
+                ? Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'")
+                : TypedResults.Ok(RolloutViews.Of(facts, await clock.NowAsync(cancellationToken).ConfigureAwait(false)));
+        }).Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getRollout").RequiresRole(AdminRole.Viewer)
+        .WithSummary("One rollout with its progress: clients at its version, scheduled, with an attempt open, failed and not yet seen; pilot clients that have not reported; failures grouped by message; the halt rule's standing.");
+
+        group.MapPost("/rollouts", StartAsync).Accepts<RolloutStartRequest>("application/json").Produces<RolloutView>(StatusCodes.Status201Created)
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithName("startRollout").RequiresRole(AdminRole.Operator)
+        .WithSummary("Start a rollout of a site to a newer published version: the pilot first, then the other clients over the window; it halts by itself when upgrades fail.");
+
+        foreach (var (word, verb, summary) in Verbs)
+        {
+            group.MapPost($"/rollouts/{{id}}/{word}", (string id, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken) =>
+                ChangeAsync(id, word, verb, http, store, clock, time, cancellationToken))
+            .Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName(word + "Rollout").RequiresRole(AdminRole.Operator).WithSummary(summary);
+        }
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.RolloutStartRequest).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        if (RolloutInput.Check(request!, errors) is not { } start)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var found = await store.FindClientsByIdOrNameAsync(start.Pilot.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        if (RolloutInput.Resolve(start.Pilot, found, errors) is not { } pilot)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+        var site = start.Site.ToString();
+        var id = start.Id ?? string.Create(CultureInfo.InvariantCulture, $"{site}-{DateTimeOffset.FromUnixTimeSeconds(now):yyyyMMdd-HHmmss}");
+        var stored = new RolloutStart(id, site, start.To.ToString(), pilot, start.Window, start.HaltFailures, start.HaltRate.ToString(), now, Audits.Actor(http));
+        var audited = request! with { Id = id, Site = site, Version = stored.To, Pilot = pilot, Window = Policy.Rollouts.Duration.Format(start.Window), HaltFailures = start.HaltFailures, HaltRate = stored.HaltRate };
+        var (result, row, reason) = await store.StartRolloutAsync(stored, Audits.Of(http, time, "rollout.start", id, audited, ProtocolJson.Default.RolloutStartRequest), cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result.Status switch
+            {
+                StoreStatus.NotFound => Problems.Conflict("site", $"there is no site {site}; create it first"),
+                StoreStatus.AlreadyExists => Problems.Conflict("id", $"a rollout with the id '{id}' exists already; ids are never reused"),
+                _ => Problems.FromStore(result, $"rollout {id}"),
+            };
+        }
+
+        var facts = await store.ReadProgressAsync(row!.Id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created(Routes.Rollout(id), RolloutViews.Of(facts!, now, reason));
+    }
+
+    private static async Task<IResult> ChangeAsync(
+        string id, string word, RolloutVerb verb, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!RolloutInput.ValidId(id))
+        {
+            return Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'");
+        }
+
+        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+        var (result, _, reason) = await store.ChangeRolloutAsync(id, verb, now, Audits.Of(http, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{id}'") : Problems.FromStore(result, $"rollout {id}");
+        }
+
+        var facts = await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(RolloutViews.Of(facts!, now, reason));
+    }
+}

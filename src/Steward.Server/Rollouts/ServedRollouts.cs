@@ -1,0 +1,42 @@
+using Steward.Policy.Rollouts;
+using Steward.Policy.Sites;
+using Steward.Server.Storage.Rows;
+
+namespace Steward.Server.Rollouts;
+
+/// <summary>
+/// The facts Policy's decisions take about rollouts on a server (decision 0012): a <see cref="RolloutPlan"/>
+/// over the decision's site table from the active rollouts, and one client's seats in it. The maintenance
+/// cycle and the logon point pass <c>new Serving(plan, now, seats)</c> to <c>Decide</c>; a client's key is its id.
+/// </summary>
+internal sealed class ServedRollouts
+{
+    private readonly Dictionary<string, ActiveRollout> _byId;
+
+    /// <summary>The plan of <paramref name="active"/> (from <c>IRolloutStore.ListActiveRolloutsAsync</c>) over <paramref name="sites"/>.</summary>
+    public ServedRollouts(SiteTable sites, IReadOnlyList<ActiveRollout> active)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(active);
+        _byId = active.ToDictionary(a => a.Row.Id, StringComparer.Ordinal);
+
+        // A decision's table may hold only the sites at hand; a rollout of another site does not concern it.
+        var known = active.Where(a => sites.IndexOf(SiteCode.ParseExact(a.Row.Site)) >= 0).Select(a => RolloutRows.ToPolicy(a.Row, a.Pilot.Count));
+        Plan = new RolloutPlan(sites, known, [], TimeStyle.Utc);
+    }
+
+    public RolloutPlan Plan { get; }
+
+    /// <summary>The client's seat in each active rollout of <see cref="Plan"/>, in its order.</summary>
+    public RolloutSeat[] SeatsOf(string clientId)
+    {
+        var seats = new RolloutSeat[Plan.Active.Count];
+        for (var k = 0; k < seats.Length; k++)
+        {
+            var rollout = Plan.Active[k];
+            seats[k] = rollout.SeatOf(clientId, _byId[rollout.Id].Pilot.Contains(clientId));
+        }
+
+        return seats;
+    }
+}
