@@ -103,7 +103,7 @@ internal static partial class RolloutInput
 
                     break;
                 default:
-                    var candidates = string.Join(", ", byName.Take(10).Select(c => $"{c.Id} ({c.Name}, {c.Installed ?? "no agent"}, sites {(c.Sites.Length == 0 ? "none" : c.Sites)})"));
+                    var candidates = string.Join(", ", byName.Take(10).Select(c => $"{c.Id} ({c.Name}, {c.Installed?.ToString() ?? "no agent"}, sites {(c.Sites.Count == 0 ? "none" : string.Join(",", c.Sites))})"));
                     errors.Add($"pilot[{i}]", $"the name '{Shown(entry)}' matches {byName.Count} clients: {candidates}{(byName.Count > 10 ? ", ..." : "")}; name the one you mean by its id");
                     break;
             }
