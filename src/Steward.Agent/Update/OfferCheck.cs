@@ -1,4 +1,6 @@
 using System.Globalization;
+using Steward.Packaging;
+using Steward.Packaging.Signatures;
 using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Packages;

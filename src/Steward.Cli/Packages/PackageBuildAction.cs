@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Steward.Cli.Admin;
 using Steward.Cli.Console;
+using Steward.Packaging;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Packages;

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Steward.Packaging.Archives;
+using Steward.Packaging.Signatures;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Agent;

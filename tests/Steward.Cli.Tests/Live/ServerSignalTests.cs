@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Protocol.Agent;
-using Steward.Protocol.Packages;
 
 namespace Steward.Cli.Tests.Live;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
-using Steward.Protocol.Packages;
 
 namespace Steward.Cli.Tests.Packages;
 

@@ -1,5 +1,5 @@
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
-using Steward.Protocol.Packages;
 
 namespace Steward.Server.Tests.Hosting;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using CsCheck;
+using Steward.Packaging;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
 using Steward.Protocol;
-using Steward.Protocol.Packages;
 using Steward.Server.Tests.Hosting;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using Steward.Policy.Versions;
+using Steward.Protocol.Packages;
 
-namespace Steward.Protocol.Packages;
+namespace Steward.Packaging.Archives;
 
 /// <summary>
 /// What a package manifest must be before anything it names is read: format 1, a valid version, an entry

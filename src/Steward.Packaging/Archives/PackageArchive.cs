@@ -2,8 +2,10 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Steward.Policy.Versions;
+using Steward.Protocol;
+using Steward.Protocol.Packages;
 
-namespace Steward.Protocol.Packages;
+namespace Steward.Packaging.Archives;
 
 /// <summary>
 /// The package archive: a zip file whose first entry is <see cref="ManifestName"/> (a
