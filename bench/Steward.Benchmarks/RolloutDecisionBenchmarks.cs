@@ -8,7 +8,7 @@ using Steward.Policy.Versions;
 namespace Steward.Benchmarks;
 
 /// <summary>
-/// Decisions with a rollout active (SPEC section 6): the Q262677 hierarchy with B01 spreading SP2 over
+/// Decisions with a rollout active (docs/RULES.md section 4): the Q262677 hierarchy with B01 spreading SP2 over
 /// three days. The client's seat (pilot or not, offset in the window) is computed once per client and
 /// rollout, so a decision compares integers; the hash itself is benchmarked on its own.
 /// Target: under 100 ns and no allocation per decision.

@@ -3,7 +3,7 @@ using Steward.Policy.Parsing;
 namespace Steward.Policy.Versions;
 
 /// <summary>
-/// An agent version <c>major.minor.build.revision</c>, each field 0–65535 (SPEC section 2).
+/// An agent version <c>major.minor.build.revision</c>, each field 0–65535 (docs/RULES.md section 1).
 /// </summary>
 /// <remarks>
 /// <para>The four fields are packed into one 64-bit number, most significant first, so ordering is a

@@ -13,7 +13,7 @@ using Steward.Server.Storage.Rows;
 namespace Steward.Server.Agents;
 
 /// <summary>
-/// A logon point's answer (SPEC R1, R2): reads the facts, asks <see cref="Decide"/>, records the decision
+/// A logon point's answer (docs/RULES.md R1, R2): reads the facts, asks <see cref="Decide"/>, records the decision
 /// and only then answers. A new computer that gets an agent is enrolled: it receives its id and secret.
 /// </summary>
 internal sealed class LogonService(

@@ -14,7 +14,7 @@ using Steward.Server.Storage.Rows;
 namespace Steward.Server.Agents;
 
 /// <summary>
-/// An access point's answer to a maintenance cycle (SPEC R3), and the reports agents send after carrying
+/// An access point's answer to a maintenance cycle (docs/RULES.md R3), and the reports agents send after carrying
 /// out a decision. The client is the one its credentials name; it can read and change nothing else.
 /// </summary>
 internal sealed class MaintenanceService(

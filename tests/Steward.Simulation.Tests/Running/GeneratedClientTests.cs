@@ -9,7 +9,7 @@ namespace Steward.Simulation.Tests.Running;
 
 /// <summary>
 /// Generated clients: named from their block, found by name without a stored string, and spread over
-/// the block's boundary as <c>first + floor(i * size / count)</c> (SPEC section 5).
+/// the block's boundary as <c>first + floor(i * size / count)</c> (docs/RULES.md section 6).
 /// </summary>
 public sealed class GeneratedClientTests
 {
