@@ -16,8 +16,8 @@ namespace Steward.Benchmarks;
 [MemoryDiagnoser]
 public class RolloutDecisionBenchmarks
 {
-    private static readonly AgentVersion Sp1 = AgentVersion.ParseExact("2.00.1380.1000");
-    private static readonly AgentVersion Sp2 = AgentVersion.ParseExact("2.00.1493.2000");
+    private static readonly AgentVersion Sp1 = AgentVersion.Parse("2.00.1380.1000");
+    private static readonly AgentVersion Sp2 = AgentVersion.Parse("2.00.1493.2000");
     private readonly NetworkAddress[] _addresses = [NetworkAddress.ParseExact("10.1.0.5")];
     private readonly RolloutSeat[] _waiting = [new(false, 200_000)];
     private readonly RolloutSeat[] _open = [new(false, 10)];

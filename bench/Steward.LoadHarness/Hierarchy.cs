@@ -46,7 +46,7 @@ public static class Hierarchy
         {
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "steward-agent"), "#!/bin/sh\necho load harness agent\n", cancellationToken).ConfigureAwait(false);
             using var archive = new MemoryStream();
-            PackageArchive.Build(directory.FullName, AgentVersion.ParseExact(BenchFleet.Version), "steward-agent", archive);
+            PackageArchive.Build(directory.FullName, AgentVersion.Parse(BenchFleet.Version), "steward-agent", archive);
             using var content = new ByteArrayContent(archive.ToArray());
             content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
             using var published = await http.PostAsync(new Uri($"{Routes.Packages}?version={BenchFleet.Version}", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);

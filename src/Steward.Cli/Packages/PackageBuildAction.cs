@@ -18,7 +18,7 @@ internal static class PackageBuildAction
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(environment);
-        var version = AgentVersion.Parse(options.Version);
+        var version = AgentVersion.TryParse(options.Version);
         if (!version.Success)
         {
             return Refuse(terminal, $"--version: {version.Error}");

@@ -81,7 +81,7 @@ public static class PackageArchive
     {
         using var zip = Open(archive);
         var manifest = ReadManifest(zip);
-        if (expectedVersion is { } expected && AgentVersion.ParseExact(manifest.Version) != expected)
+        if (expectedVersion is { } expected && AgentVersion.Parse(manifest.Version) != expected)
         {
             throw new PackageException($"The archive holds version {manifest.Version} (its manifest says so), not the declared {expected}.");
         }

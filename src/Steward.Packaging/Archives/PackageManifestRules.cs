@@ -42,7 +42,7 @@ internal static class PackageManifestRules
             throw PackageException.Of($"{Field}.version", $"{name} has no version.");
         }
 
-        var version = AgentVersion.Parse(manifest.Version);
+        var version = AgentVersion.TryParse(manifest.Version);
         if (!version.Success)
         {
             throw PackageException.Of($"{Field}.version", $"{name}: {version.Error}");

@@ -83,7 +83,7 @@ internal sealed class MaintenanceService(
             var sitesBefore = table.All;
 
             // The agent knows what it runs; the record follows it.
-            var running = installed ?? (client.Installed is { } recorded ? AgentVersion.ParseExact(recorded) : (AgentVersion?)null);
+            var running = installed ?? (client.Installed is { } recorded ? AgentVersion.Parse(recorded) : (AgentVersion?)null);
             var (decision, reason) = DecideNow(table, running, sitesBefore, addresses, client.Travel != 0);
             var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
             var (key, known) = ring.For(request.PinnedKey, client.PinnedKey);
@@ -189,7 +189,7 @@ internal sealed class MaintenanceService(
             return null;
         }
 
-        var version = AgentVersion.Parse(report.Version ?? "");
+        var version = AgentVersion.TryParse(report.Version ?? "");
         if (!version.Success)
         {
             errors.Add($"{field}version", version.Error!);

@@ -55,7 +55,7 @@ internal sealed class SiteTables
     private static Site ParseRow(SiteRow row)
     {
         var code = SiteCode.ParseExact(row.Code);
-        var version = AgentVersion.ParseExact(row.Version);
+        var version = AgentVersion.Parse(row.Version);
         var boundaries = new List<Boundary>();
         foreach (var text in SiteText.Boundaries(row.Boundaries))
         {

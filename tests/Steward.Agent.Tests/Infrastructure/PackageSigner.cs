@@ -24,7 +24,7 @@ internal sealed class PackageSigner : IDisposable
     public static byte[] Archive(string directory, string version, string entryPoint = "steward-agent")
     {
         using var output = new MemoryStream();
-        PackageArchive.Build(directory, AgentVersion.ParseExact(version), entryPoint, output);
+        PackageArchive.Build(directory, AgentVersion.Parse(version), entryPoint, output);
         return output.ToArray();
     }
 

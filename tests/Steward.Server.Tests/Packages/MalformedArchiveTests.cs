@@ -81,7 +81,7 @@ public abstract class MalformedArchiveTests(ITestOutputHelper output) : ApiTest
     {
         try
         {
-            PackageArchive.Inspect(new MemoryStream(bytes), AgentVersion.ParseExact(MalformedArchives.Version));
+            PackageArchive.Inspect(new MemoryStream(bytes), AgentVersion.Parse(MalformedArchives.Version));
             return null;
         }
         catch (PackageException e)

@@ -142,7 +142,7 @@ internal static class ValueReader
 
     /// <summary>An agent version, with the version parser's message when it is not one.</summary>
     public static AgentVersion? Version(YamlNode node, string label, ProblemList problems) =>
-        Parsed(node, label, VersionExpected, AgentVersion.Parse, problems);
+        Parsed(node, label, VersionExpected, AgentVersion.TryParse, problems);
 
     /// <summary>A boundary, with the boundary parser's message when it is not one.</summary>
     public static Boundary? Boundary(YamlNode node, string label, ProblemList problems) =>
