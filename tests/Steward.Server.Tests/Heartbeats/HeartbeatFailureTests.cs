@@ -26,7 +26,7 @@ public sealed class HeartbeatFailureTests
     public async Task StoreThrows_WriterSurvivesAndReportsIt_ThenRecovers()
     {
         var store = new BreakableHeartbeats();
-        var log = new LogCapture();
+        var log = new CapturedLog();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
         await using var app = await StewardApp.StartAsync(Engine.Sqlite, services: s =>
         {
@@ -53,7 +53,7 @@ public sealed class HeartbeatFailureTests
         var notReady = await ReadinessAsync(app, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("batched heartbeats (last-seen times and repeats) cannot be written since", notReady, StringComparison.Ordinal);
         Assert.Contains(BreakableHeartbeats.Error, notReady, StringComparison.Ordinal);
-        Assert.Contains(log.Entries, e => e.Category == typeof(HeartbeatQueue).FullName && e.Level == LogLevel.Error
+        Assert.Contains(log.All, e => e.Category == typeof(HeartbeatQueue).FullName && e.Level == LogLevel.Error
             && e.Exception is InvalidOperationException && e.Message.Contains("they are dropped: " + BreakableHeartbeats.Error, StringComparison.Ordinal));
         var metrics = await MetricsAsync(app, "steward_heartbeats_lost_total", atLeast: 5);
         Assert.Contains(metrics.Split('\n'), l => l.StartsWith("steward_heartbeat_write_failures_total{", StringComparison.Ordinal) && l.Contains("error=\"InvalidOperationException\"", StringComparison.Ordinal));
@@ -62,7 +62,7 @@ public sealed class HeartbeatFailureTests
         store.Broken = false;
         await FlushAsync(app, time);
         Assert.Equal("ready\n", await ReadinessAsync(app, HttpStatusCode.OK));
-        Assert.Contains(log.Entries, e => e.Category == typeof(HeartbeatQueue).FullName && e.Level == LogLevel.Warning
+        Assert.Contains(log.All, e => e.Category == typeof(HeartbeatQueue).FullName && e.Level == LogLevel.Warning
             && e.Message.Contains("Batched heartbeats are written again", StringComparison.Ordinal));
 
         for (var i = 0; i < 3; i++)
