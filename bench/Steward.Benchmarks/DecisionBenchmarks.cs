@@ -13,7 +13,7 @@ namespace Steward.Benchmarks;
 [MemoryDiagnoser]
 public class DecisionBenchmarks
 {
-    private static readonly AgentVersion Sp1 = AgentVersion.ParseExact("2.00.1380.1000");
+    private static readonly AgentVersion Sp1 = AgentVersion.Parse("2.00.1380.1000");
     private readonly NetworkAddress[] _addresses = [NetworkAddress.ParseExact("10.1.0.5")];
     private SiteTable _sites = null!;
     private LogonPoint _point;
@@ -26,7 +26,7 @@ public class DecisionBenchmarks
         _sites = new SiteTable(
         [
             new Site(SiteCode.ParseExact("A01"), Sp1, [Boundary.ParseExact("10.1.0.0/16"), Boundary.ParseExact("10.3.0.10-10.3.0.200")]),
-            new Site(SiteCode.ParseExact("B01"), AgentVersion.ParseExact("2.00.1493.2000"), [Boundary.ParseExact("10.1.0.0/16"), Boundary.ParseExact("10.2.0.0/16")]),
+            new Site(SiteCode.ParseExact("B01"), AgentVersion.Parse("2.00.1493.2000"), [Boundary.ParseExact("10.1.0.0/16"), Boundary.ParseExact("10.2.0.0/16")]),
         ]);
         _point = new LogonPoint("DC1", _sites.All);
         _a = SiteSet.Of(0);

@@ -8,7 +8,7 @@ using Steward.Policy.Versions;
 namespace Steward.Benchmarks;
 
 /// <summary>
-/// Decisions with a rollout active (SPEC section 6): the Q262677 hierarchy with B01 spreading SP2 over
+/// Decisions with a rollout active (docs/RULES.md section 4): the Q262677 hierarchy with B01 spreading SP2 over
 /// three days. The client's seat (pilot or not, offset in the window) is computed once per client and
 /// rollout, so a decision compares integers; the hash itself is benchmarked on its own.
 /// Target: under 100 ns and no allocation per decision.
@@ -16,8 +16,8 @@ namespace Steward.Benchmarks;
 [MemoryDiagnoser]
 public class RolloutDecisionBenchmarks
 {
-    private static readonly AgentVersion Sp1 = AgentVersion.ParseExact("2.00.1380.1000");
-    private static readonly AgentVersion Sp2 = AgentVersion.ParseExact("2.00.1493.2000");
+    private static readonly AgentVersion Sp1 = AgentVersion.Parse("2.00.1380.1000");
+    private static readonly AgentVersion Sp2 = AgentVersion.Parse("2.00.1493.2000");
     private readonly NetworkAddress[] _addresses = [NetworkAddress.ParseExact("10.1.0.5")];
     private readonly RolloutSeat[] _waiting = [new(false, 200_000)];
     private readonly RolloutSeat[] _open = [new(false, 10)];

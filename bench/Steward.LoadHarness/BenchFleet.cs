@@ -4,7 +4,7 @@ namespace Steward.LoadHarness;
 
 /// <summary>
 /// The hierarchy under load: one site whose boundary holds every generated address, one logon point.
-/// One site keeps each cycle's answer <c>UpToDate</c>, the steady state of a fleet (SPEC R3), so the run
+/// One site keeps each cycle's answer <c>UpToDate</c>, the steady state of a fleet (docs/RULES.md R3), so the run
 /// measures the path every client takes at every maintenance cycle.
 /// </summary>
 public static class BenchFleet

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
-using Steward.Protocol.Packages;
 
 namespace Steward.LoadHarness;
 
@@ -46,7 +46,7 @@ public static class Hierarchy
         {
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "steward-agent"), "#!/bin/sh\necho load harness agent\n", cancellationToken).ConfigureAwait(false);
             using var archive = new MemoryStream();
-            PackageArchive.Build(directory.FullName, AgentVersion.ParseExact(BenchFleet.Version), "steward-agent", archive);
+            PackageArchive.Build(directory.FullName, AgentVersion.Parse(BenchFleet.Version), "steward-agent", archive);
             using var content = new ByteArrayContent(archive.ToArray());
             content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
             using var published = await http.PostAsync(new Uri($"{Routes.Packages}?version={BenchFleet.Version}", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,6 @@ internal static class AgentBuild
         var text = typeof(AgentBuild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "StewardAgentVersion")?.Value
             ?? throw new InvalidOperationException("This build has no StewardAgentVersion attribute.");
-        return AgentVersion.ParseExact(text);
+        return AgentVersion.Parse(text);
     }
 }

@@ -9,7 +9,7 @@ namespace Steward.Protocol;
 
 /// <summary>
 /// The wire format: camelCase JSON, source-generated so that the Native AOT agent needs no reflection.
-/// Readers ignore properties they do not know (SPEC section 4).
+/// Readers ignore properties they do not know (docs/RULES.md section 5).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never, WriteIndented = false)]
 [JsonSerializable(typeof(SiteRequest))]

@@ -7,7 +7,7 @@ namespace Steward.Policy.Tests;
 /// <summary>Short constructors for the values the tests write by hand.</summary>
 internal static class Make
 {
-    public static AgentVersion V(string text) => AgentVersion.ParseExact(text);
+    public static AgentVersion V(string text) => AgentVersion.Parse(text);
 
     public static SiteCode Code(string text) => SiteCode.ParseExact(text);
 

@@ -9,7 +9,7 @@ using Steward.Protocol.Signing;
 namespace Steward.Agent.Flows;
 
 /// <summary>
-/// One maintenance cycle (SPEC R3): at the access point of each assigned site in turn, report the
+/// One maintenance cycle (docs/RULES.md R3): at the access point of each assigned site in turn, report the
 /// computer's addresses, version, sites and its last unreported upgrade, and carry out the answer. The
 /// first answer normally decides; the others are the heartbeats of the remaining sites.
 /// </summary>

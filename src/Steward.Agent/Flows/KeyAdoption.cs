@@ -1,7 +1,7 @@
 using Steward.Agent.State;
+using Steward.Packaging;
+using Steward.Packaging.Signatures;
 using Steward.Protocol.Agent;
-using Steward.Protocol.Packages;
-using Steward.Protocol.Signing;
 
 namespace Steward.Agent.Flows;
 

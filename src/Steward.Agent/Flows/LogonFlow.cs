@@ -9,7 +9,7 @@ using Steward.Protocol.Signing;
 namespace Steward.Agent.Flows;
 
 /// <summary>
-/// Logon bootstrap and manual install (SPEC R1, R2): present the computer at a logon point and carry out
+/// Logon bootstrap and manual install (docs/RULES.md R1, R2): present the computer at a logon point and carry out
 /// its decision. A package is installed only for <c>Installed</c> and <c>HotfixApplied</c>; for
 /// <c>DeferredToMaintenance</c> nothing is copied, and the result says that the maintenance cycle brings it.
 /// </summary>

@@ -2,7 +2,7 @@ using Steward.Policy.Decisions;
 
 namespace Steward.Agent.Flows;
 
-/// <summary>The outcome words the agent acts on (SPEC section 4, the names of the policy's <see cref="Outcome"/>), and its own word for a decision it never received.</summary>
+/// <summary>The outcome words the agent acts on (docs/RULES.md section 5, the names of the policy's <see cref="Outcome"/>), and its own word for a decision it never received.</summary>
 internal static class Outcomes
 {
     /// <summary>A new computer gets the logon point's package.</summary>

@@ -49,7 +49,7 @@ internal sealed record VersionStore(AgentLayout Layout)
     /// <summary>The complete versions, oldest first.</summary>
     public IReadOnlyList<AgentVersion> Complete() =>
         Directories()
-            .Select(name => (Name: name, Parsed: AgentVersion.Parse(name)))
+            .Select(name => (Name: name, Parsed: AgentVersion.TryParse(name)))
             .Where(v => v.Parsed.Success && v.Parsed.Value.ToString() == v.Name && Marker(v.Name) is not null)
             .Select(v => v.Parsed.Value)
             .Order()

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Steward.Agent.Cli;
-using Steward.Protocol.Packages;
+using Steward.Packaging;
 
 namespace Steward.Agent.Net;
 

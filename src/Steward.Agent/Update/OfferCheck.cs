@@ -1,4 +1,6 @@
 using System.Globalization;
+using Steward.Packaging;
+using Steward.Packaging.Signatures;
 using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Packages;
@@ -32,21 +34,21 @@ internal static class OfferCheck
         }
 
         var manifest = ManifestSignature.Verify(pinnedKey, offer.Manifest, offer.Signature);
-        var parsed = AgentVersion.Parse(manifest.Version);
+        var parsed = AgentVersion.TryParse(manifest.Version);
         if (!parsed.Success)
         {
             throw new PackageException($"The signed manifest's version is not valid: {parsed.Error}; refused.");
         }
 
         var version = parsed.Value;
-        if (AgentVersion.Parse(signed.Version) is not { Success: true } offered || offered.Value != version || signed.Size != manifest.Size
+        if (AgentVersion.TryParse(signed.Version) is not { Success: true } offered || offered.Value != version || signed.Size != manifest.Size
             || !string.Equals(signed.Sha256, manifest.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new PackageException(string.Create(CultureInfo.InvariantCulture,
                 $"The offer (version {signed.Version}, {signed.Size} bytes, SHA-256 {signed.Sha256}) does not match its signed manifest (version {manifest.Version}, {manifest.Size} bytes, SHA-256 {manifest.Sha256}); refused."));
         }
 
-        if (running is not null && AgentVersion.Parse(running) is { Success: true } installed)
+        if (running is not null && AgentVersion.TryParse(running) is { Success: true } installed)
         {
             if (version == installed.Value)
             {

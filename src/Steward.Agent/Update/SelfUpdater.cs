@@ -3,6 +3,8 @@ using Steward.Agent.Cli;
 using Steward.Agent.Layout;
 using Steward.Agent.Net;
 using Steward.Agent.Platform;
+using Steward.Packaging;
+using Steward.Packaging.Archives;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Packages;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Steward.Cli.Admin;
 using Steward.Cli.Console;
+using Steward.Packaging;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Packages;
@@ -16,7 +18,7 @@ internal static class PackageBuildAction
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(environment);
-        var version = AgentVersion.Parse(options.Version);
+        var version = AgentVersion.TryParse(options.Version);
         if (!version.Success)
         {
             return Refuse(terminal, $"--version: {version.Error}");

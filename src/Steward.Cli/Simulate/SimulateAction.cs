@@ -6,7 +6,7 @@ using Steward.Simulation.Running;
 
 namespace Steward.Cli.Simulate;
 
-/// <summary>Runs a scenario and prints its results: the JSON document of SPEC section 5, or tables for people.</summary>
+/// <summary>Runs a scenario and prints its results: the JSON document of docs/RULES.md section 6, or tables for people.</summary>
 public static class SimulateAction
 {
     /// <summary>Exit code 0 after a run, 2 for an invalid file (problems on standard error, nothing on standard output).</summary>

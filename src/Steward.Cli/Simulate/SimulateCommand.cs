@@ -9,7 +9,7 @@ public static class SimulateCommand
     /// <summary>The command.</summary>
     public static Command Create(Terminal terminal)
     {
-        var file = new Argument<string>("file") { Description = "A scenario file (YAML or JSON), as SPEC section 5 and the README describe." };
+        var file = new Argument<string>("file") { Description = "A scenario file (YAML or JSON), as docs/RULES.md section 6 and the README describe." };
         var output = new Option<OutputFormat>("--output", "-o") { Description = "table (default) or json: exactly one JSON document on standard output.", DefaultValueFactory = _ => OutputFormat.Table };
         var allClients = new Option<bool>("--all-clients") { Description = "Also list the final state of every generated client." };
         var command = new Command("simulate", "Run a what-if scenario through the same rules the server uses and show, client by client and with reasons, what would happen.")

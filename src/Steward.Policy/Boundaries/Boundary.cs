@@ -5,7 +5,7 @@ namespace Steward.Policy.Boundaries;
 
 /// <summary>
 /// A network area that belongs to a site: an IPv4 or IPv6 CIDR subnet with no host bits set, an
-/// inclusive address range, or one address (SPEC section 1). Held as the first and last address
+/// inclusive address range, or one address (docs/RULES.md section 7). Held as the first and last address
 /// of one family, so membership is two comparisons.
 /// </summary>
 public readonly struct Boundary : IEquatable<Boundary>

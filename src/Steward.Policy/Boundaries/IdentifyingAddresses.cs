@@ -1,7 +1,7 @@
 namespace Steward.Policy.Boundaries;
 
 /// <summary>
-/// The addresses that identify no network and so never fall inside a boundary (SPEC section 3):
+/// The addresses that identify no network and so never fall inside a boundary (docs/RULES.md section 3):
 /// <c>0.0.0.0</c>, <c>127.0.0.0/8</c>, <c>169.254.0.0/16</c>, <c>::</c>, <c>::1</c>, <c>fe80::/10</c>.
 /// </summary>
 /// <remarks>

@@ -22,7 +22,7 @@ public sealed record PilotClient(string Name, AgentVersion? Installed, bool InSi
 public sealed record PlannedRollout(string Id, int Site, AgentVersion To, long Window, long Cycle, int HaltFailures, long SiteClients, IReadOnlyList<PilotClient> Pilot);
 
 /// <summary>
-/// Warns about rollouts that cannot finish or will surprise (SPEC section 6): a pilot that can never
+/// Warns about rollouts that cannot finish or will surprise (docs/RULES.md section 4): a pilot that can never
 /// succeed by itself, a window shorter than the cycle, a halt rule that can never trigger, and a T that
 /// makes a logon point's package a mixed install for another site that shares it.
 /// </summary>

@@ -5,7 +5,7 @@ using Steward.Policy.Versions;
 namespace Steward.Policy.Decisions;
 
 /// <summary>
-/// The three decisions of SPEC section 3: logon bootstrap and manual install (R1, R2) and the
+/// The three decisions of docs/RULES.md section 3: logon bootstrap and manual install (R1, R2) and the
 /// maintenance cycle (R3), with the rollouts of section 6 when a <see cref="Serving"/> is given. Pure
 /// functions of their facts; each returns one <see cref="Decision"/> and allocates nothing.
 /// </summary>
@@ -24,7 +24,7 @@ public static class Decide
     public static Decision Logon(SiteTable sites, in LogonPoint point, in ClientFacts client) =>
         AtLogonPoint(Trigger.Logon, sites, point, client, default);
 
-    /// <summary>Logon (R1, R2) with the versions the sites serve to this client now (SPEC section 6).</summary>
+    /// <summary>Logon (R1, R2) with the versions the sites serve to this client now (docs/RULES.md section 4).</summary>
     public static Decision Logon(SiteTable sites, in LogonPoint point, in ClientFacts client, in Serving serving) =>
         AtLogonPoint(Trigger.Logon, sites, point, client, serving);
 
@@ -32,7 +32,7 @@ public static class Decide
     public static Decision ManualInstall(SiteTable sites, in LogonPoint point, in ClientFacts client) =>
         AtLogonPoint(Trigger.ManualInstall, sites, point, client, default);
 
-    /// <summary>Manual install (R1, R2) with the versions the sites serve to this client now (SPEC section 6).</summary>
+    /// <summary>Manual install (R1, R2) with the versions the sites serve to this client now (docs/RULES.md section 4).</summary>
     public static Decision ManualInstall(SiteTable sites, in LogonPoint point, in ClientFacts client, in Serving serving) =>
         AtLogonPoint(Trigger.ManualInstall, sites, point, client, serving);
 

@@ -8,7 +8,7 @@ namespace Steward.Policy.Decisions;
 /// happens, and the reason. A value: deciding allocates nothing; the reason becomes words only when
 /// <see cref="Reason.Render"/> is called.
 /// </summary>
-/// <param name="Outcome">The outcome word (SPEC section 4).</param>
+/// <param name="Outcome">The outcome word (docs/RULES.md section 5).</param>
 /// <param name="VersionAfter">The installed version after carrying the decision out; null when the computer still has no agent.</param>
 /// <param name="SitesAfter">The assigned sites after carrying the decision out.</param>
 /// <param name="Kind">For <see cref="Outcome.Upgraded"/> and <see cref="Outcome.HotfixApplied"/>, the kind of upgrade; otherwise <see cref="UpgradeKind.None"/>.</param>

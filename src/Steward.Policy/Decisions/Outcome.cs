@@ -1,7 +1,7 @@
 namespace Steward.Policy.Decisions;
 
 /// <summary>
-/// The outcome words of SPEC section 4: every decision answers exactly one, spelled so, with a reason.
+/// The outcome words of docs/RULES.md section 5: every decision answers exactly one, spelled so, with a reason.
 /// </summary>
 public enum Outcome : byte
 {

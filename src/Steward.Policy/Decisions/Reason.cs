@@ -14,7 +14,7 @@ namespace Steward.Policy.Decisions;
 public readonly record struct Reason
 {
     // The logon rules (R1, R2) and the maintenance cycle (R3) name different sets, never both: each
-    // pair shares one slot, so a decision copies four sets rather than seven (SPEC target: a decision
+    // pair shares one slot, so a decision copies four sets rather than seven (docs/BENCHMARKS.md: a decision
     // under 100 ns; a Decision is copied on every return).
     private readonly SiteSet _first;
     private readonly SiteSet _second;
@@ -67,7 +67,7 @@ public readonly record struct Reason
     /// <summary><see cref="Outcome.DeferredToMaintenance"/>: the client's sites that already serve a significant upgrade.</summary>
     public SiteSet Serving { get => Trigger != Trigger.Maintenance ? _fourth : default; init => _fourth = value; }
 
-    /// <summary>The rollouts the decision was made with (SPEC section 6), or null when there were none.</summary>
+    /// <summary>The rollouts the decision was made with (docs/RULES.md section 4), or null when there were none.</summary>
     public RolloutPlan? Plan { get; init; }
 
     /// <summary>The sites whose active rollout's gate was open for the client.</summary>

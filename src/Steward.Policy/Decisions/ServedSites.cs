@@ -5,7 +5,7 @@ using Steward.Policy.Versions;
 namespace Steward.Policy.Decisions;
 
 /// <summary>
-/// The versions the sites serve to one client at one moment (SPEC section 6): a site with an active
+/// The versions the sites serve to one client at one moment (docs/RULES.md section 4): a site with an active
 /// rollout serves T to a client that already runs T, and to a client whose gate is open while the
 /// rollout is in pilot or spreading; to a computer without an agent, T exactly while it spreads;
 /// every other site, and every other client, gets the site's version.

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Steward.Policy.Rollouts;
 
 /// <summary>
-/// The automatic halt's rate rule on its own (SPEC section 6): reached when failures ≥ haltFailures and
+/// The automatic halt's rate rule on its own (docs/RULES.md section 4): reached when failures ≥ haltFailures and
 /// failures ≥ haltRate × (successes + failures), in integers. <see cref="RolloutLifecycle.Count"/> applies
 /// it at each failure; a server also shows where a rollout stands against it.
 /// </summary>

@@ -4,7 +4,7 @@ using Steward.Policy.Versions;
 namespace Steward.Policy.Rollouts;
 
 /// <summary>
-/// The lifecycle of a rollout (SPEC section 6): start, the pilot's end, completion, the automatic
+/// The lifecycle of a rollout (docs/RULES.md section 4): start, the pilot's end, completion, the automatic
 /// halt, and the administrative verbs promote, halt, resume, abort and rollback. Each function takes
 /// the time as a fact and answers what changed, in words; a verb the state forbids is refused and
 /// changes nothing.

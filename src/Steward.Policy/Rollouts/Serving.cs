@@ -6,7 +6,7 @@ namespace Steward.Policy.Rollouts;
 /// The facts a decision needs about rollouts for one client at one moment: the plan, the time, and
 /// the client's seat in each active rollout of the plan (seat k for <see cref="RolloutPlan.Active"/>[k]).
 /// </summary>
-/// <remarks>The default value means "no rollouts": every site serves its version, as in SPEC section 3.</remarks>
+/// <remarks>The default value means "no rollouts": every site serves its version, as in docs/RULES.md section 3.</remarks>
 public readonly ref struct Serving
 {
     /// <summary>The facts for one client.</summary>

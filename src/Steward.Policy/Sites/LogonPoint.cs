@@ -2,7 +2,7 @@ namespace Steward.Policy.Sites;
 
 /// <summary>
 /// A logon point: an entry point shared by its participating sites. It carries one agent package,
-/// the senior site's (SPEC section 1; Q235726).
+/// the senior site's (docs/RULES.md section 7; Q235726).
 /// </summary>
 /// <param name="Name">The logon point's name (for reasons).</param>
 /// <param name="Participating">The participating sites, as indices into the table the decision uses.</param>

@@ -84,7 +84,7 @@ public sealed class Site
 
     /// <summary>
     /// True when the site's line is not older than the line of <paramref name="clientVersion"/>: the
-    /// site can manage that agent without a mixed install (SPEC section 2).
+    /// site can manage that agent without a mixed install (docs/RULES.md section 1).
     /// </summary>
     public bool IsCompatibleWith(AgentVersion clientVersion) => Version.Line >= clientVersion.Line;
 

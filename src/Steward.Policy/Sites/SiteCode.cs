@@ -4,7 +4,7 @@ namespace Steward.Policy.Sites;
 
 /// <summary>
 /// A site code: three letters or digits (<c>A01</c>), compared without regard to case and printed in
-/// upper case (SPEC section 1). Ordered by its upper-case text, which decides ties between senior sites.
+/// upper case (docs/RULES.md section 7). Ordered by its upper-case text, which decides ties between senior sites.
 /// </summary>
 public readonly struct SiteCode : IEquatable<SiteCode>, IComparable<SiteCode>
 {

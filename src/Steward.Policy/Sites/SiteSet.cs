@@ -11,7 +11,7 @@ namespace Steward.Policy.Sites;
 /// <remarks>
 /// A set means nothing without the table it indexes; render it with <see cref="SiteTable.Format"/>.
 /// Iterating yields indices in table order, and a table is kept in site-code order, so the codes of a
-/// set come out sorted, as SPEC section 5 prints them.
+/// set come out sorted, as docs/RULES.md section 6 prints them.
 /// </remarks>
 public readonly struct SiteSet : IEquatable<SiteSet>
 {

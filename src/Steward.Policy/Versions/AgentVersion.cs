@@ -3,7 +3,7 @@ using Steward.Policy.Parsing;
 namespace Steward.Policy.Versions;
 
 /// <summary>
-/// An agent version <c>major.minor.build.revision</c>, each field 0–65535 (SPEC section 2).
+/// An agent version <c>major.minor.build.revision</c>, each field 0–65535 (docs/RULES.md section 1).
 /// </summary>
 /// <remarks>
 /// <para>The four fields are packed into one 64-bit number, most significant first, so ordering is a
@@ -13,7 +13,7 @@ namespace Steward.Policy.Versions;
 /// line differ only by hotfixes, and a newer line is a <em>significant</em> upgrade that a logon point
 /// never applies (Q262677).</para>
 /// </remarks>
-public readonly struct AgentVersion : IEquatable<AgentVersion>, IComparable<AgentVersion>, ISpanFormattable
+public readonly struct AgentVersion : IEquatable<AgentVersion>, IComparable<AgentVersion>, ISpanFormattable, ISpanParsable<AgentVersion>
 {
     private readonly ulong _packed;
 
@@ -70,8 +70,8 @@ public readonly struct AgentVersion : IEquatable<AgentVersion>, IComparable<Agen
     /// </summary>
     public bool IsHotfixOf(AgentVersion other) => Line == other.Line && _packed > other._packed;
 
-    /// <summary>Parses a version; leading zeros are allowed, anything else is refused with a reason.</summary>
-    public static ParseResult<AgentVersion> Parse(ReadOnlySpan<char> text)
+    /// <summary>Reads a version; leading zeros are allowed, anything else is refused with a reason that names the text and what is wrong.</summary>
+    public static ParseResult<AgentVersion> TryParse(ReadOnlySpan<char> text)
     {
         Span<ushort> fields = stackalloc ushort[4];
         var field = 0;
@@ -119,8 +119,25 @@ public readonly struct AgentVersion : IEquatable<AgentVersion>, IComparable<Agen
             : Fail(text, $"it has {field} field{(field == 1 ? "" : "s")}; a version has four (major.minor.build.revision)", text.Length);
     }
 
-    /// <summary>Parses a version that must be valid; throws <see cref="FormatException"/> otherwise.</summary>
-    public static AgentVersion ParseExact(string text) => Parse(text).GetValueOrThrow();
+    /// <summary>Parses a version that must be valid; throws <see cref="FormatException"/> (with the reason) otherwise.</summary>
+    public static AgentVersion Parse(string text) => TryParse(text).GetValueOrThrow();
+
+    /// <inheritdoc/>
+    public static AgentVersion Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    public static AgentVersion Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => TryParse(s).GetValueOrThrow();
+
+    /// <inheritdoc/>
+    public static bool TryParse(string? s, IFormatProvider? provider, out AgentVersion result) => TryParse(s.AsSpan(), provider, out result);
+
+    /// <inheritdoc/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out AgentVersion result)
+    {
+        var read = TryParse(s);
+        result = read.Success ? read.Value : default;
+        return read.Success;
+    }
 
     private static ParseResult<AgentVersion> Fail(ReadOnlySpan<char> text, string what, int position) =>
         ParseResult<AgentVersion>.Fail($"'{text}' is not a version: {what}", position);

@@ -4,7 +4,7 @@ namespace Steward.Policy.Versions;
 
 /// <summary>
 /// A release line: <c>(major, minor, build, revision / 1000)</c>, i.e. a version without its hotfix
-/// level (SPEC section 2). Printed with the hotfix digits as <c>x</c>: <c>2.00.1493.2xxx</c> is SP2.
+/// level (docs/RULES.md section 1). Printed with the hotfix digits as <c>x</c>: <c>2.00.1493.2xxx</c> is SP2.
 /// </summary>
 /// <remarks>
 /// A site is compatible with a client when the site's line is not older than the client's: otherwise

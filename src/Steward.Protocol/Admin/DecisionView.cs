@@ -1,10 +1,10 @@
 namespace Steward.Protocol.Admin;
 
-/// <summary>One recorded decision about a client (SPEC R4, I5).</summary>
+/// <summary>One recorded decision about a client (docs/RULES.md R4, I5).</summary>
 /// <param name="At">When it was first decided.</param>
 /// <param name="Trigger"><c>logon</c>, <c>install</c> or <c>maintenance</c>.</param>
 /// <param name="Via">The logon point or the site whose access point was asked.</param>
-/// <param name="Outcome">The outcome word (SPEC section 4).</param>
+/// <param name="Outcome">The outcome word (docs/RULES.md section 5).</param>
 /// <param name="Kind">For an upgrade, <c>hotfix</c> or <c>significant</c>; otherwise null.</param>
 /// <param name="VersionBefore">The installed version before, or null.</param>
 /// <param name="VersionAfter">The installed version after, or null.</param>

@@ -1,6 +1,6 @@
 namespace Steward.Protocol.Agent;
 
-/// <summary>The access point's decision (SPEC R3).</summary>
+/// <summary>The access point's decision (docs/RULES.md R3).</summary>
 /// <param name="Outcome">The outcome word.</param>
 /// <param name="Kind">For <c>Upgraded</c>: <c>hotfix</c> or <c>significant</c>.</param>
 /// <param name="Reason">Why, in words.</param>

@@ -1,6 +1,6 @@
 namespace Steward.Protocol.Agent;
 
-/// <summary>The logon point's decision (SPEC R1, R2).</summary>
+/// <summary>The logon point's decision (docs/RULES.md R1, R2).</summary>
 /// <param name="Outcome">The outcome word.</param>
 /// <param name="Reason">Why, in words.</param>
 /// <param name="VersionAfter">The version the computer has after carrying the decision out, or null.</param>

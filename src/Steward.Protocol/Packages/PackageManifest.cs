@@ -1,7 +1,7 @@
 namespace Steward.Protocol.Packages;
 
 /// <summary>
-/// The manifest inside every package archive (<see cref="PackageArchive.ManifestName"/>): the agent
+/// The manifest inside every package archive (<c>steward-package.json</c>, its first entry): the agent
 /// version it holds, the program that runs it, and every file with its size and SHA-256.
 /// </summary>
 /// <param name="Format">The manifest format; this is format 1.</param>

@@ -1,7 +1,7 @@
+using Steward.Packaging.Signatures;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Agent;
-using Steward.Protocol.Packages;
 using Steward.Protocol.Signing;
 using Steward.Server.Security;
 using Steward.Server.Storage;

@@ -24,7 +24,7 @@ internal sealed class RefusalLimiter : IDisposable
     public RefusalLimiter(ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _window = TimeSpan.FromSeconds(Math.Max(1, options.UnenrolledRefusalWindowSeconds));
+        _window = options.UnenrolledRefusalWindow;
         if (options.UnenrolledRefusalLimit > 0)
         {
             var limit = new FixedWindowRateLimiterOptions { PermitLimit = options.UnenrolledRefusalLimit, Window = _window, QueueLimit = 0, AutoReplenishment = false };

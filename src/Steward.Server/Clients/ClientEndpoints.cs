@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steward.Policy.Decisions;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
@@ -31,7 +32,7 @@ internal static class ClientEndpoints
                 limit ?? DefaultLimit);
             if (outcome is not null && !Words.IsOutcome(outcome))
             {
-                errors.Add("outcome", $"'{outcome}' is not an outcome word (SPEC section 4: Installed, NotInBoundaries, ..., NotAssigned)");
+                errors.Add("outcome", $"'{outcome}' is not an outcome word ({string.Join(", ", Enum.GetNames<Outcome>())})");
             }
 
             if (filter.Limit is < 1 or > MaxLimit)

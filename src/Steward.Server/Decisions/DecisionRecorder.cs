@@ -11,7 +11,7 @@ using Steward.Server.Telemetry;
 namespace Steward.Server.Decisions;
 
 /// <summary>
-/// Records a decision and what it changed (SPEC R4, I5). A decision identical to the client's last one,
+/// Records a decision and what it changed (docs/RULES.md R4, I5). A decision identical to the client's last one,
 /// that changes nothing, is a repeat: it goes to the <see cref="HeartbeatQueue"/> as a count on the last
 /// decision instead of a new row, so a fleet that is up to date writes nothing per cycle but its heartbeats.
 /// Anything else is committed before the caller answers.

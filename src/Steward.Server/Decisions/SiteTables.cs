@@ -51,11 +51,11 @@ internal sealed class SiteTables
     }
 
     // A row whose boundaries cannot be read (a damaged database, a hand edit) becomes a site with unknown
-    // boundaries: it gains no client, and no client is dropped from it (SPEC R3.1).
+    // boundaries: it gains no client, and no client is dropped from it (docs/RULES.md R3, the boundary check).
     private static Site ParseRow(SiteRow row)
     {
         var code = SiteCode.ParseExact(row.Code);
-        var version = AgentVersion.ParseExact(row.Version);
+        var version = AgentVersion.Parse(row.Version);
         var boundaries = new List<Boundary>();
         foreach (var text in SiteText.Boundaries(row.Boundaries))
         {

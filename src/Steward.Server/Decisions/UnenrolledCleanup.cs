@@ -22,12 +22,12 @@ internal sealed partial class UnenrolledCleanup(IStewardStore store, ServerOptio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.UnenrolledDecisionDays <= 0)
+        if (options.UnenrolledDecisionAge is null)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.UnenrolledCleanupMinutes)), time);
+        using var timer = new PeriodicTimer(options.UnenrolledCleanupInterval, time);
         do
         {
             await SweepAsync(stoppingToken).ConfigureAwait(false);

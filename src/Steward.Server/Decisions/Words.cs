@@ -22,6 +22,6 @@ internal static class Words
         _ => null,
     };
 
-    /// <summary>True for one of the outcome words of SPEC section 4.</summary>
+    /// <summary>True for one of the outcome words of docs/RULES.md section 5.</summary>
     public static bool IsOutcome(string text) => Enum.TryParse<Outcome>(text, ignoreCase: false, out _) && !int.TryParse(text, out _);
 }

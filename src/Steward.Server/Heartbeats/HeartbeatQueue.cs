@@ -9,7 +9,7 @@ namespace Steward.Server.Heartbeats;
 /// <summary>
 /// Last-seen times and repeats of an unchanged decision, written in batches: a maintenance cycle that
 /// changes nothing costs no write transaction of its own. A crash loses at most the heartbeats of the
-/// last <see cref="ServerOptions.HeartbeatFlushMilliseconds"/>; a graceful stop writes them all. Nothing
+/// last <see cref="ServerOptions.HeartbeatFlush"/>; a graceful stop writes them all. Nothing
 /// else goes through here: every change of a client is committed before it is answered.
 /// </summary>
 /// <remarks>
@@ -19,19 +19,25 @@ namespace Steward.Server.Heartbeats;
 /// thread carries on: the batch is dropped and the failure logged, counted and shown by <c>/readyz</c>
 /// (<see cref="Failure"/>) until a write succeeds again. It stops after the web host (hosted services
 /// stop in reverse order, and the web host's is registered after the application's), so the requests
-/// answered during a stop have their heartbeats written too.
+/// answered during a stop have their heartbeats written too. The interval is a timer of the injected
+/// <see cref="TimeProvider"/>, so a test moves the clock and awaits <see cref="NextFlush"/> instead of waiting.
 /// </remarks>
 internal sealed partial class HeartbeatQueue(
     IHeartbeatWriter writer, ServerOptions options, StewardMetrics metrics, TimeProvider time, ILogger<HeartbeatQueue> log) : IHostedService, IDisposable
 {
     private readonly Channel<Heartbeat> _channel = Channel.CreateUnbounded<Heartbeat>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
+    private readonly AutoResetEvent _due = new(initialState: false);
+    private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _writer;
     private int _stopped;
     private HeartbeatFailure? _failure;
 
     /// <summary>Null while heartbeats are written; otherwise since when and why they are not.</summary>
     public HeartbeatFailure? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>Completes when the writer has next written what was queued (or tried to, and recorded the failure).</summary>
+    public Task NextFlush => Volatile.Read(ref _flushed).Task;
 
     public void Enqueue(Heartbeat heartbeat) => _channel.Writer.TryWrite(heartbeat);
 
@@ -72,15 +78,22 @@ internal sealed partial class HeartbeatQueue(
         var batch = new List<Heartbeat>(options.HeartbeatBatch);
         var totals = new List<HeartbeatTotal>(options.HeartbeatBatch);
         var reader = _channel.Reader;
+        using var timer = time.CreateTimer(_ => _due.Set(), null, options.HeartbeatFlush, options.HeartbeatFlush);
+        WaitHandle[] wake = [_due, _stopping.Token.WaitHandle];
         while (!_stopping.IsCancellationRequested)
         {
-            _stopping.Token.WaitHandle.WaitOne(options.HeartbeatFlushMilliseconds);
+            WaitHandle.WaitAny(wake);
             Drain(reader, batch, totals);
+            Flushed();
         }
 
         // Stopping: the channel is complete; write everything still in it.
         Drain(reader, batch, totals);
+        Flushed();
     }
+
+    private void Flushed() =>
+        Interlocked.Exchange(ref _flushed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private void Drain(ChannelReader<Heartbeat> reader, List<Heartbeat> batch, List<HeartbeatTotal> totals)
     {
@@ -150,6 +163,7 @@ internal sealed partial class HeartbeatQueue(
         if (_writer is null || !_writer.IsAlive)
         {
             _stopping.Dispose();
+            _due.Dispose();
         }
     }
 

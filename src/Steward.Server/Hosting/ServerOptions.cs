@@ -2,9 +2,15 @@ namespace Steward.Server.Hosting;
 
 /// <summary>
 /// Every setting of the server, in one place: section <c>Steward</c> of appsettings.json, environment
-/// variables <c>STEWARD__NAME</c>, and command-line options (<c>--data</c>, <c>--database</c>,
-/// <c>--connection</c>, or <c>--Steward:Name=value</c>), later ones winning.
+/// variables <c>STEWARD__NAME</c>, and command-line options (<see cref="ServerSwitches"/>, or
+/// <c>--Steward:Name=value</c>), later ones winning. Bound once through <c>IOptions&lt;ServerOptions&gt;</c>
+/// and checked by <see cref="ServerOptionsValidation"/> before the server starts (decision 0017).
 /// </summary>
+/// <remarks>
+/// The settable properties are the settings as written, under their documented names (a number's unit is
+/// in its name); the rest of the server reads the typed values beside them (<see cref="Engine"/>,
+/// <see cref="HeartbeatFlush"/>, ...), which a valid setting always has.
+/// </remarks>
 internal sealed class ServerOptions
 {
     public const string Section = "Steward";
@@ -63,7 +69,7 @@ internal sealed class ServerOptions
 
     /// <summary>
     /// How many hours an upgrade attempt may go without the agent's report; after that it counts as failed
-    /// toward its rollout's halt rule (SPEC section 6: 48 hours by default).
+    /// toward its rollout's halt rule (docs/RULES.md, rollouts: 48 hours by default).
     /// </summary>
     public int AttemptReportHours { get; set; } = 48;
 
@@ -75,6 +81,22 @@ internal sealed class ServerOptions
 
     /// <summary>The key of the webhook body's HMAC-SHA256 signature (header <c>Steward-Signature</c>); required with <see cref="RolloutWebhookUrl"/>.</summary>
     public string? RolloutWebhookSecret { get; set; }
+
+    /// <summary>The engine <see cref="Database"/> names; valid once the options are validated.</summary>
+    public DatabaseKind Engine => DatabaseKinds.Parse(Database)
+        ?? throw new InvalidOperationException($"Steward:Database '{Database}' was not validated.");
+
+    /// <summary><see cref="HeartbeatFlushMilliseconds"/> as a time.</summary>
+    public TimeSpan HeartbeatFlush => TimeSpan.FromMilliseconds(HeartbeatFlushMilliseconds);
+
+    /// <summary>How long an unenrolled computer's decisions are kept; null keeps them for ever (<see cref="UnenrolledDecisionDays"/> 0 or less).</summary>
+    public TimeSpan? UnenrolledDecisionAge => UnenrolledDecisionDays > 0 ? TimeSpan.FromDays(UnenrolledDecisionDays) : null;
+
+    /// <summary><see cref="UnenrolledCleanupMinutes"/> as a time, at least a minute.</summary>
+    public TimeSpan UnenrolledCleanupInterval => TimeSpan.FromMinutes(Math.Max(1, UnenrolledCleanupMinutes));
+
+    /// <summary><see cref="UnenrolledRefusalWindowSeconds"/> as a time, at least a second.</summary>
+    public TimeSpan UnenrolledRefusalWindow => TimeSpan.FromSeconds(Math.Max(1, UnenrolledRefusalWindowSeconds));
 
     /// <summary>The packages directory, resolved.</summary>
     public string PackagesPath => Path.GetFullPath(Packages ?? Path.Combine(Data, "packages"));

@@ -34,20 +34,6 @@ public static class StewardServer
 
     private const int MinWorkerThreads = 8;
 
-    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
-    {
-        ["--data"] = $"{ServerOptions.Section}:Data",
-        ["--database"] = $"{ServerOptions.Section}:Database",
-        ["--connection"] = $"{ServerOptions.Section}:Connection",
-        ["--packages"] = $"{ServerOptions.Section}:Packages",
-        ["--public-url"] = $"{ServerOptions.Section}:PublicUrl",
-
-        // Kestrel's own settings: it loads the certificate and reloads it when the file changes.
-        ["--certificate"] = $"{ServerCertificate.Section}:Path",
-        ["--certificate-key"] = $"{ServerCertificate.Section}:KeyPath",
-        ["--certificate-password"] = $"{ServerCertificate.Section}:Password",
-    };
-
     private static readonly Dictionary<string, string?> Defaults = new(StringComparer.Ordinal)
     {
         ["Logging:LogLevel:Default"] = "Information",
@@ -86,6 +72,15 @@ public static class StewardServer
             await Console.Error.WriteLineAsync($"steward server: {e.Message}").ConfigureAwait(false);
             return 2;
         }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"steward server: {failure}").ConfigureAwait(false);
+            }
+
+            return 2;
+        }
     }
 
     /// <summary>Builds the application from command-line arguments, the environment and appsettings.json.</summary>
@@ -100,7 +95,7 @@ public static class StewardServer
 
         // Defaults below every other source, so appsettings.json, STEWARD__... and options override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
-        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        builder.Configuration.AddCommandLine(args, ServerSwitches.Mappings());
         ServerCertificate.BindUrlsAsEndpoints(builder, DefaultUrl);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
@@ -117,7 +112,8 @@ public static class StewardServer
     // every configuration source (a test host's too) is in place by then.
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
+        builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidation>();
         builder.Services.AddSingleton(s => s.GetRequiredService<IOptions<ServerOptions>>().Value);
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
+using Steward.Packaging;
+using Steward.Packaging.Archives;
+using Steward.Packaging.Signatures;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Admin;

@@ -16,8 +16,8 @@ internal static class RolloutRows
         {
             Id = row.Id,
             Site = SiteCode.ParseExact(row.Site),
-            From = AgentVersion.ParseExact(row.FromVersion),
-            To = AgentVersion.ParseExact(row.ToVersion),
+            From = AgentVersion.Parse(row.FromVersion),
+            To = AgentVersion.Parse(row.ToVersion),
             PilotCount = pilotCount,
             Window = row.WindowSeconds,
             HaltFailures = (int)row.HaltFailures,

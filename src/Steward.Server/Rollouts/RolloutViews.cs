@@ -42,7 +42,7 @@ internal static class RolloutViews
         var waiting = new List<PilotClient>();
         foreach (var client in facts.Clients)
         {
-            var installed = client.Installed is { } text && AgentVersion.Parse(text) is { Success: true } parsed ? parsed.Value : (AgentVersion?)null;
+            var installed = client.Installed is { } text && AgentVersion.TryParse(text) is { Success: true } parsed ? parsed.Value : (AgentVersion?)null;
             var isPilot = pilot.Contains(client.Id);
             var standing = ClientStandings.Of(rollout, rollout.SeatOf(client.Id, isPilot), installed, Last(client.LastResult), now);
             counts[(int)standing]++;

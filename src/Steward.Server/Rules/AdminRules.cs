@@ -45,7 +45,7 @@ internal static class AdminRules
     }
 
     /// <summary>
-    /// While a site has an active rollout its version changes only through the rollout (SPEC section 6): a
+    /// While a site has an active rollout its version changes only through the rollout (docs/RULES.md section 4): a
     /// replacement that keeps the version is let through, one that changes it is refused.
     /// </summary>
     public static StoreRefusal? SiteVersionChange(SiteRow current, string version, RolloutRow? activeRollout)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Steward.Packaging.Signatures;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Signing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Steward.Protocol.Packages;
+using Steward.Packaging.Signatures;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 

@@ -40,7 +40,7 @@ internal static class SiteInput
             return null;
         }
 
-        var parsed = AgentVersion.Parse(text);
+        var parsed = AgentVersion.TryParse(text);
         if (!parsed.Success)
         {
             errors.Add(field, parsed.Error!);

@@ -11,7 +11,7 @@ internal static class SiteViews
     public static SiteView Of(SiteRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var line = AgentVersion.Parse(row.Version) is { Success: true } parsed ? parsed.Value.Line.ToString() : "";
+        var line = AgentVersion.TryParse(row.Version) is { Success: true } parsed ? parsed.Value.Line.ToString() : "";
         return new SiteView(row.Code, row.Name, row.Version, line, SiteText.Boundaries(row.Boundaries), row.Revision);
     }
 }

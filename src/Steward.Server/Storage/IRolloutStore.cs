@@ -4,7 +4,7 @@ using Steward.Server.Storage.Rows;
 namespace Steward.Server.Storage;
 
 /// <summary>
-/// Rollouts, their upgrade attempts and the events for the webhook (SPEC section 6, decision 0018). Every
+/// Rollouts, their upgrade attempts and the events for the webhook (docs/RULES.md section 4, decision 0018). Every
 /// change of a rollout's state is decided by Policy's <see cref="RolloutLifecycle"/> on the row read under
 /// the write's own lock, and written with its audit row (and, for a halt or a completion, its webhook
 /// event) in one transaction. Lifecycle times (<c>now</c>) are Unix seconds on the rollout clock; times of

@@ -14,20 +14,15 @@ internal static class StoreFactory
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(directories);
         directories.Secure();
-        switch (options.Database.ToUpperInvariant())
+        switch (options.Engine)
         {
-            case "SQLITE":
+            case DatabaseKind.Sqlite:
                 // SQLite is this process's alone (SqliteEngine locks it), so its rows may be cached write-through.
                 var sqlite = new SqliteEngine(Path.Combine(options.DataPath, SqliteEngine.FileName));
                 return new SqlStore(sqlite, options.ClientCacheSize > 0 ? new RowCache(options.ClientCacheSize) : null) { WritesRolloutEvents = options.RolloutWebhookUrl is not null };
-            case "POSTGRES" or "POSTGRESQL":
-                return new SqlStore(new PostgresEngine(
-                    options.Connection ?? throw new InvalidConfigurationException("--database postgres needs --connection \"Host=...;Database=...;Username=...;Password=...\" (or STEWARD__CONNECTION).")))
-                {
-                    WritesRolloutEvents = options.RolloutWebhookUrl is not null,
-                };
             default:
-                throw new InvalidConfigurationException($"--database '{options.Database}' is not known; use sqlite or postgres.");
+                // ServerOptionsValidation has made sure a PostgreSQL server has its connection string.
+                return new SqlStore(new PostgresEngine(options.Connection!)) { WritesRolloutEvents = options.RolloutWebhookUrl is not null };
         }
     }
 }

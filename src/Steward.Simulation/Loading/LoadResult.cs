@@ -5,7 +5,7 @@ namespace Steward.Simulation.Loading;
 
 /// <summary>
 /// What loading a scenario file gives: the scenario when the file is valid, otherwise every problem
-/// found, in file order. Never both: one problem anywhere means nothing runs (SPEC section 5).
+/// found, in file order. Never both: one problem anywhere means nothing runs (docs/RULES.md section 6).
 /// </summary>
 public sealed class LoadResult
 {

@@ -3,7 +3,7 @@ using Steward.Policy.Sites;
 namespace Steward.Simulation.Loading;
 
 /// <summary>
-/// Every limit the scenario loader enforces, in one place (DESIGN habit 6). A file that exceeds one
+/// Every limit the scenario loader enforces, in one place. A file that exceeds one
 /// is refused with a problem that names the limit, never truncated.
 /// </summary>
 public static class ScenarioLimits

@@ -6,7 +6,7 @@ using Steward.Simulation.Model;
 namespace Steward.Simulation.Loading;
 
 /// <summary>
-/// Loads what-if scenarios (SPEC section 5) from YAML or JSON, checking all of the file before
+/// Loads what-if scenarios (docs/RULES.md section 6) from YAML or JSON, checking all of the file before
 /// anything runs: every problem is reported with its line and column, and a scenario is returned only
 /// when there is none.
 /// </summary>

@@ -7,7 +7,7 @@ using Steward.Policy.Versions;
 namespace Steward.Simulation.Model;
 
 /// <summary>
-/// Many alike clients (SPEC section 5, <c>generate</c>): client <c>i</c> (from 0) is named
+/// Many alike clients (docs/RULES.md section 6, <c>generate</c>): client <c>i</c> (from 0) is named
 /// <see cref="Prefix"/> followed by <c>i + 1</c> in at least six digits (<see cref="Digits"/>), and has
 /// the one address <c>first + floor(i * size / count)</c> of <see cref="Addresses"/>. With
 /// <see cref="FailRate"/>, a client whose <c>h("fail/" + name)</c> is below it fails every upgrade; with

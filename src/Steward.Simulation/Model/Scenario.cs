@@ -1,7 +1,7 @@
 namespace Steward.Simulation.Model;
 
 /// <summary>
-/// A validated what-if scenario (SPEC sections 5 and 6; <see cref="Cycle"/> places the cycles of <c>run</c>): every name it uses resolves, every version and
+/// A validated what-if scenario (docs/RULES.md sections 4 and 6; <see cref="Cycle"/> places the cycles of <c>run</c>): every name it uses resolves, every version and
 /// boundary parsed. Only the scenario loader makes one, after checking all of the file.
 /// </summary>
 public sealed record Scenario(

@@ -6,7 +6,7 @@ namespace Steward.Simulation.Model;
 
 /// <summary>
 /// A named client as the scenario declares it; <see cref="Installed"/> null means no agent yet, and
-/// <see cref="FailsUpgrade"/> makes every maintenance-cycle upgrade of it fail (SPEC section 6).
+/// <see cref="FailsUpgrade"/> makes every maintenance-cycle upgrade of it fail (docs/RULES.md section 4).
 /// </summary>
 public sealed record ScenarioClient(
     string Name,

@@ -68,7 +68,7 @@ public sealed record MaintenanceAllStep(int Number, SourcePosition At) : Scenari
     public override string Action => "maintenanceAll";
 }
 
-/// <summary><c>rollout: SITE, version: T</c> and its settings (SPEC section 6): starts a rollout of the site.</summary>
+/// <summary><c>rollout: SITE, version: T</c> and its settings (docs/RULES.md section 4): starts a rollout of the site.</summary>
 public sealed record RolloutStep(
     int Number,
     SourcePosition At,

@@ -9,7 +9,7 @@ using Steward.Simulation.Running;
 namespace Steward.Simulation.Output;
 
 /// <summary>
-/// The JSON document of <c>steward simulate --output json</c> (SPEC section 5):
+/// The JSON document of <c>steward simulate --output json</c> (docs/RULES.md section 6):
 /// <c>{"results": [...], "clients": [...]}</c>.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace Steward.Simulation.Output;
 /// <see cref="FlushThreshold"/> bytes: a million clients are written one after another, never held
 /// as a document. Versions, site codes and outcome words are written from spans and tables, so a
 /// client costs no string beyond a generated client's name.</para>
-/// <para>Keys beyond the spec's (which readers ignore, SPEC section 4): <c>at</c> (the logon point) on
+/// <para>Keys beyond the spec's (which readers ignore, docs/RULES.md section 5): <c>at</c> (the logon point) on
 /// logon, install and logonAll results; <c>kind</c> also on <c>HotfixApplied</c>; <c>kinds</c> on bulk
 /// results; <c>reason</c>, and <c>client</c>, <c>site</c>, <c>version</c>, <c>addresses</c> or
 /// <c>travel</c>, on <c>Applied</c> results.</para>
@@ -184,7 +184,7 @@ public static class JsonReport
         json.WriteEndObject();
     }
 
-    // SPEC section 6: a step that names a rollout carries "rollout" and, once it exists, "state".
+    // docs/RULES.md section 4: a step that names a rollout carries "rollout" and, once it exists, "state".
     private static void WriteRolloutStep(Utf8JsonWriter json, RolloutStepResult r)
     {
         if (r.Rollout is not null)

@@ -93,7 +93,7 @@ internal sealed class ClientNames
     }
 
     /// <summary>
-    /// n of <c>h(a + b + name)</c> (SPEC section 6) without making the name of a generated client a
+    /// n of <c>h(a + b + name)</c> (docs/RULES.md section 4) without making the name of a generated client a
     /// string: <c>Hash("cycle/", "", i)</c>, <c>Hash(id, "/", i)</c>.
     /// </summary>
     public ulong Hash(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int client)

@@ -12,7 +12,7 @@ namespace Steward.Simulation.Running;
 /// <param name="Step">The step this result answers.</param>
 /// <param name="Client">The client's name as the fleet spells it.</param>
 /// <param name="LogonPoint">The logon point for <c>logon</c> and <c>install</c>; null for <c>maintenance</c>.</param>
-/// <param name="Outcome">The outcome word (SPEC section 4).</param>
+/// <param name="Outcome">The outcome word (docs/RULES.md section 5).</param>
 /// <param name="VersionBefore">The installed version before the step; null when the client had no agent.</param>
 /// <param name="VersionAfter">The installed version after the step; null when the client still has no agent.</param>
 /// <param name="SitesBefore">The assigned sites before the step, sorted by code.</param>

@@ -167,7 +167,7 @@ public sealed class Fleet
         _flags[client] = travelling ? (byte)(_flags[client] | TravelFlag) : (byte)(_flags[client] & ~TravelFlag);
     }
 
-    // SPEC section 6: a generated client fails (or is offline) when h(prefix + name) < rate.
+    // docs/RULES.md section 4: a generated client fails (or is offline) when h(prefix + name) < rate.
     private void MarkByRate(int start, int count, Rate? rate, string prefix, byte flag)
     {
         if (rate is not { } r || r.Numerator == 0)

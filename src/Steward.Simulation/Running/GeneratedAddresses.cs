@@ -6,7 +6,7 @@ namespace Steward.Simulation.Running;
 
 /// <summary>
 /// The address of each client of a <see cref="GenerateBlock"/>: client <c>i</c> (from 0) gets
-/// <c>first + floor(i * size / count)</c>, spreading the block evenly over its boundary (SPEC section 5).
+/// <c>first + floor(i * size / count)</c>, spreading the block evenly over its boundary (docs/RULES.md section 6).
 /// </summary>
 /// <remarks>
 /// The size of an IPv6 boundary can be 2^128, which no fixed-width integer holds, and <c>i * size</c>

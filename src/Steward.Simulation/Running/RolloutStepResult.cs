@@ -6,7 +6,7 @@ namespace Steward.Simulation.Running;
 /// <summary>
 /// A step about rollouts or the clock (<c>rollout</c>, <c>promote</c>, <c>halt</c>, <c>resume</c>,
 /// <c>abort</c>, <c>rollback</c>, <c>advance</c>, and a <c>siteVersion</c> refused because of an active
-/// rollout): <c>Applied</c> or <c>Refused</c> with a reason (SPEC sections 4 and 6).
+/// rollout): <c>Applied</c> or <c>Refused</c> with a reason (docs/RULES.md sections 4 and 5).
 /// </summary>
 /// <param name="Step">The step this result answers.</param>
 /// <param name="Applied">False when the state forbade the step; nothing changed.</param>

@@ -4,7 +4,7 @@ namespace Steward.Simulation.Running;
 
 /// <summary>
 /// A <c>run</c> step: how many maintenance cycles ran, their outcomes, and the clients per version at
-/// each whole hour (SPEC section 6).
+/// each whole hour (docs/RULES.md section 4).
 /// </summary>
 /// <param name="Step">The step this result answers.</param>
 /// <param name="Start">When the run started, in seconds from 0.</param>

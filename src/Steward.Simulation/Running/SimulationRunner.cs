@@ -2,7 +2,7 @@ using Steward.Simulation.Model;
 
 namespace Steward.Simulation.Running;
 
-/// <summary>Runs a what-if scenario through the policy code the server uses (SPEC section 5).</summary>
+/// <summary>Runs a what-if scenario through the policy code the server uses (docs/RULES.md section 6).</summary>
 public static class SimulationRunner
 {
     /// <summary>Runs every step of a validated scenario, in order, and returns what happened.</summary>

@@ -24,7 +24,7 @@ public sealed class SimulationSession
     private readonly RolloutDesk _desk;
 
     // With rollouts or failing clients a decision can change what the next client is served, so bulk
-    // steps take clients one by one (SPEC section 6); otherwise clients are independent and run in parallel.
+    // steps take clients one by one (docs/RULES.md section 4); otherwise clients are independent and run in parallel.
     private readonly bool _oneByOne;
     private SiteTable _sites;
     private CycleSchedule? _schedule;
@@ -48,7 +48,7 @@ public sealed class SimulationSession
     /// <summary>The sites as they are now (a <c>siteVersion</c> step, a completion or a rollback replaces the table).</summary>
     public SiteTable Sites => _sites;
 
-    /// <summary>The clock: seconds from 0 (SPEC section 6); only <c>advance</c> and <c>run</c> move it.</summary>
+    /// <summary>The clock: seconds from 0 (docs/RULES.md section 4); only <c>advance</c> and <c>run</c> move it.</summary>
     public long Now => _desk.Now;
 
     /// <summary>Every client's current state.</summary>
@@ -312,7 +312,7 @@ public sealed class SimulationSession
         return new BulkStepResult(step, null, Fleet.Count, outcomes, kinds);
     }
 
-    // Clients one by one in file order, each seeing every change before it (SPEC section 6).
+    // Clients one by one in file order, each seeing every change before it (docs/RULES.md section 4).
     private BulkStepResult OneByOne(ScenarioStep step, DecisionKind kind, LogonPoint point)
     {
         var counts = new OutcomeTally();

@@ -2,7 +2,7 @@ using Steward.Simulation.Model;
 
 namespace Steward.Simulation.Running;
 
-/// <summary>What one step of a scenario did: one result per step, in step order (SPEC section 5).</summary>
+/// <summary>What one step of a scenario did: one result per step, in step order (docs/RULES.md section 6).</summary>
 /// <param name="Step">The step this result answers.</param>
 public abstract record StepResult(ScenarioStep Step)
 {

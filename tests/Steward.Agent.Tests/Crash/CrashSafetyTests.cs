@@ -35,7 +35,7 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
     {
         await using var world = await StartAsync();
         var template = await world.InstallAsync(Old);
-        var chance = new Random(step.GetHashCode(StringComparison.Ordinal));
+        var chance = Seeded(StableSeed(step));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < KillsPerStep; i++)
         {
@@ -52,7 +52,7 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
     {
         await using var world = await StartAsync();
         var template = await world.InstallAsync(Old);
-        var chance = new Random(1493);
+        var chance = Seeded(1493);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var marker = $"update: {UpdateSteps.Download} {New}:";
 
@@ -68,6 +68,21 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
         }
 
         output.WriteLine($"{RandomKills} random kills over {span.TotalMilliseconds:0} ms; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
+    }
+
+    // string.GetHashCode differs from one process to the next, so a failure seeded by it could not be repeated.
+    private static int StableSeed(string text) => text.Aggregate(262677, (hash, c) => unchecked((hash * 31) + c));
+
+    // Printed first, so that a failing run's output says how to repeat it: STEWARD_CRASH_SEED=N runs that seed.
+    private Random Seeded(int seed)
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("STEWARD_CRASH_SEED"), CultureInfo.InvariantCulture, out var given))
+        {
+            seed = given;
+        }
+
+        output.WriteLine($"seed {seed} (STEWARD_CRASH_SEED={seed} repeats this run's delays)");
+        return new Random(seed);
     }
 
     private async Task<NativeWorld> StartAsync()

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Steward.Packaging.Archives;
+using Steward.Packaging.Signatures;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Agent;
@@ -22,7 +24,7 @@ internal sealed class PackageSigner : IDisposable
     public static byte[] Archive(string directory, string version, string entryPoint = "steward-agent")
     {
         using var output = new MemoryStream();
-        PackageArchive.Build(directory, AgentVersion.ParseExact(version), entryPoint, output);
+        PackageArchive.Build(directory, AgentVersion.Parse(version), entryPoint, output);
         return output.ToArray();
     }
 

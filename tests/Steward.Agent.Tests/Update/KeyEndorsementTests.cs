@@ -1,6 +1,7 @@
 using Steward.Agent.Tests.Infrastructure;
+using Steward.Packaging;
+using Steward.Packaging.Signatures;
 using Steward.Protocol.Agent;
-using Steward.Protocol.Packages;
 using Steward.Protocol.Signing;
 
 namespace Steward.Agent.Tests.Update;

@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Protocol.Agent;
-using Steward.Protocol.Packages;
 
 namespace Steward.Cli.Tests.Live;
 
@@ -102,7 +102,7 @@ public sealed class ServerSignalTests : IDisposable
     private static async Task<Enrollment> EnrollAsync(HttpClient admin, string program)
     {
         using var archive = new MemoryStream();
-        PackageArchive.Build(Path.GetDirectoryName(program)!, AgentVersion.ParseExact(Version), Path.GetFileName(program), archive);
+        PackageArchive.Build(Path.GetDirectoryName(program)!, AgentVersion.Parse(Version), Path.GetFileName(program), archive);
         using var zip = new ByteArrayContent(archive.ToArray());
         zip.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync(new Uri($"{Routes.Packages}?version={Version}", UriKind.Relative), zip)).StatusCode);

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
-using Steward.Protocol.Packages;
 
 namespace Steward.Cli.Tests.Packages;
 
 public sealed class PackageBuildTests
 {
-    private static readonly AgentVersion Sp2 = AgentVersion.ParseExact("2.00.1493.2000");
+    private static readonly AgentVersion Sp2 = AgentVersion.Parse("2.00.1493.2000");
 
     [Fact]
     public async Task Build_WritesAnArchiveThatInspectsClean_WithTheDefaultEntryPointAndName()

@@ -4,7 +4,7 @@ using static Steward.Policy.Tests.Make;
 
 namespace Steward.Policy.Tests.Decisions;
 
-/// <summary>The examples of Knowledge Base article Q262677 and SPEC section 3, step by step.</summary>
+/// <summary>The examples of Knowledge Base article Q262677 and docs/RULES.md section 3, step by step.</summary>
 public class Q262677Tests
 {
     // Site A runs SP1 and site B runs SP2; they share the logon point DC1.

@@ -4,7 +4,7 @@ using static Steward.Policy.Tests.Properties.ReferencePolicy;
 namespace Steward.Policy.Tests.Properties;
 
 /// <summary>
-/// SPEC R4 over thousands of random hierarchies and step sequences: logons and manual installs at random
+/// docs/RULES.md R4 over thousands of random hierarchies and step sequences: logons and manual installs at random
 /// logon points, maintenance cycles, site version changes, moves and travel.
 /// </summary>
 public class HierarchyProperties

@@ -14,7 +14,7 @@ internal readonly record struct RefBoundary(bool IsIPv6, BigInteger First, BigIn
 }
 
 /// <summary>
-/// A naive reading of SPEC's boundary rules through <see cref="IPAddress"/> and <see cref="BigInteger"/>,
+/// A naive reading of docs/RULES.md's boundary rules (section 7) through <see cref="IPAddress"/> and <see cref="BigInteger"/>,
 /// written without looking at the policy's bit arithmetic, to compare against it.
 /// </summary>
 internal static class ReferenceNetwork
@@ -31,7 +31,7 @@ internal static class ReferenceNetwork
         return new RefAddress(ip.AddressFamily == AddressFamily.InterNetworkV6, new BigInteger(ip.GetAddressBytes(), isUnsigned: true, isBigEndian: true));
     }
 
-    /// <summary>The boundary the text means, or null when SPEC says it is not a boundary.</summary>
+    /// <summary>The boundary the text means, or null when docs/RULES.md says it is not a boundary.</summary>
     public static RefBoundary? Boundary(string text)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
@@ -61,7 +61,7 @@ internal static class ReferenceNetwork
         return new RefBoundary(single.IsIPv6, single.Value, single.Value);
     }
 
-    /// <summary>SPEC section 3: 0.0.0.0, 127.0.0.0/8, 169.254.0.0/16, ::, ::1 and fe80::/10 identify nothing.</summary>
+    /// <summary>docs/RULES.md section 3: 0.0.0.0, 127.0.0.0/8, 169.254.0.0/16, ::, ::1 and fe80::/10 identify nothing.</summary>
     public static bool Identifies(string text)
     {
         var ip = Ip(text);

@@ -10,7 +10,7 @@ internal sealed record RefSite(string Code, AgentVersion Version, RefBoundary[] 
 internal sealed record RefResult(Outcome Outcome, AgentVersion? Version, string[] Sites, UpgradeKind Kind);
 
 /// <summary>
-/// SPEC section 3 read literally, with lists of site codes, tuples for versions and the naive network
+/// docs/RULES.md section 3 read literally, with lists of site codes, tuples for versions and the naive network
 /// reference; it shares nothing with the policy but the <see cref="AgentVersion"/> fields.
 /// </summary>
 internal static class ReferencePolicy
@@ -19,14 +19,14 @@ internal static class ReferencePolicy
 
     public static (int, int, int, int) Line(AgentVersion v) => (v.Major, v.Minor, v.Build, v.Revision / 1000);
 
-    /// <summary>SPEC 2: the site's line is not older than the client's.</summary>
+    /// <summary>docs/RULES.md section 1: the site's line is not older than the client's.</summary>
     public static bool Compatible(RefSite site, AgentVersion client) => Line(site.Version).CompareTo(Line(client)) >= 0;
 
-    /// <summary>SPEC 3: some address that identifies something lies inside one of the (readable) boundaries.</summary>
+    /// <summary>docs/RULES.md section 3: some address that identifies something lies inside one of the (readable) boundaries.</summary>
     public static bool Inside(RefSite site, string[] addresses) =>
         site.Known && addresses.Any(a => ReferenceNetwork.Identifies(a) && site.Boundaries.Any(b => b.Contains(ReferenceNetwork.Address(a))));
 
-    /// <summary>SPEC 1: the named participating site, else the newest version, ties to the lowest code.</summary>
+    /// <summary>docs/RULES.md section 2: the named participating site, else the newest version, ties to the lowest code.</summary>
     public static RefSite? Senior(IReadOnlyList<RefSite> participating, string? named) =>
         participating.FirstOrDefault(s => s.Code == named)
         ?? participating.OrderByDescending(s => Fields(s.Version)).ThenBy(s => s.Code, StringComparer.Ordinal).FirstOrDefault();

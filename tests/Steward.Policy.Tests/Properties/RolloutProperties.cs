@@ -8,7 +8,7 @@ using static Steward.Policy.Tests.Properties.ReferencePolicy;
 namespace Steward.Policy.Tests.Properties;
 
 /// <summary>
-/// SPEC R4 (I1-I5) with rollouts, over thousands of random hierarchies in which every site may have a
+/// docs/RULES.md R4 (I1-I5) with rollouts, over thousands of random hierarchies in which every site may have a
 /// rollout in any state, every client any seat, and sites downgrade orders: each decision against the
 /// literal reading of section 6 in <see cref="RolloutReference"/>. CsCheck prints the failing world and its seed.
 /// </summary>
@@ -158,7 +158,7 @@ public class RolloutProperties
             Xunit.Assert.True(Expected.Kind == d.Kind, $"expected kind {Expected.Kind}; {context}");
 
             // I1: every site added serves the client, as it is after the step, a version whose line is not
-            // older; in R1 "as it is" is the computer without an agent (SPEC section 6).
+            // older; in R1 "as it is" is the computer without an agent (docs/RULES.md section 4).
             foreach (var i in d.SitesAfter - SitesBefore)
             {
                 var code = Table[i].Code.ToString();

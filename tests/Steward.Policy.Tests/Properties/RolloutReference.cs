@@ -9,7 +9,7 @@ namespace Steward.Policy.Tests.Properties;
 internal sealed record RefRollout(string Id, RolloutState State, AgentVersion To, long SpreadStart, RolloutSeat[] Seats);
 
 /// <summary>
-/// SPEC section 6 read literally on top of <see cref="ReferencePolicy"/>: the version each site serves to
+/// docs/RULES.md section 4 read literally on top of <see cref="ReferencePolicy"/>: the version each site serves to
 /// one client at one moment, and R1-R3 with those versions and the rules section 6 adds to R3. Shares
 /// nothing with the policy but the value types.
 /// </summary>

@@ -25,7 +25,7 @@ internal enum StepKind
 /// <summary>One step; <see cref="Target"/> picks the logon point or the site (modulo their count).</summary>
 internal sealed record StepSpec(StepKind Kind, int Client, int Target, AgentVersion Version, string[] Addresses, bool Flag);
 
-/// <summary>A generated hierarchy and what happens to it, printed like a SPEC section 5 scenario when a property fails.</summary>
+/// <summary>A generated hierarchy and what happens to it, printed like a docs/RULES.md section 6 scenario when a property fails.</summary>
 internal sealed record Scenario(SiteSpec[] Sites, PointSpec[] Points, ClientSpec[] Clients, StepSpec[] Steps)
 {
     public override string ToString()

@@ -2,7 +2,7 @@ using Steward.Policy.Rollouts;
 
 namespace Steward.Policy.Tests.Rollouts;
 
-/// <summary>SPEC section 6, "Hash and arithmetic": h, floor(X × h), h &lt; r and the rate test, all exact.</summary>
+/// <summary>docs/RULES.md section 4, "Exact arithmetic": h, floor(X × h), h &lt; r and the rate test, all exact.</summary>
 public class ArithmeticTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using static Steward.Policy.Tests.Rollouts.RolloutWorld;
 
 namespace Steward.Policy.Tests.Rollouts;
 
-/// <summary>A decision with rollouts active allocates nothing (the target of SPEC section 6 for the hot path).</summary>
+/// <summary>A decision with rollouts active allocates nothing (the target of docs/RULES.md section 4 for the hot path).</summary>
 public class DecisionAllocationTests
 {
     [Fact]

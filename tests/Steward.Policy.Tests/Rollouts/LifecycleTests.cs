@@ -3,7 +3,7 @@ using static Steward.Policy.Tests.Rollouts.RolloutWorld;
 
 namespace Steward.Policy.Tests.Rollouts;
 
-/// <summary>SPEC section 6, "Lifecycle" and "Automatic halt", sentence by sentence.</summary>
+/// <summary>docs/RULES.md section 4, "Lifecycle" and "The automatic halt", sentence by sentence.</summary>
 public class LifecycleTests
 {
     private static RolloutRequest Request(int pilot = 1, long window = 86_400, int haltFailures = 5, string haltRate = "0.05") =>

@@ -4,7 +4,7 @@ using static Steward.Policy.Tests.Rollouts.RolloutWorld;
 
 namespace Steward.Policy.Tests.Rollouts;
 
-/// <summary>SPEC section 6, "Which version S serves a client at time t", and the rules it adds to R3.</summary>
+/// <summary>docs/RULES.md section 4, "Which version a site serves to a client, now", and the rules it adds to R3.</summary>
 public class ServedVersionTests
 {
     private static readonly RolloutSeat Pilot = new(true, 0);

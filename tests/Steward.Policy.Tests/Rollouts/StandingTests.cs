@@ -7,8 +7,8 @@ namespace Steward.Policy.Tests.Rollouts;
 /// <summary>A server's view of a rollout: where each client stands in it, the halt rule's standing in words, the state words both ways.</summary>
 public class StandingTests
 {
-    private static readonly AgentVersion F = AgentVersion.ParseExact("2.00.1493.2000");
-    private static readonly AgentVersion T = AgentVersion.ParseExact("2.00.1493.2100");
+    private static readonly AgentVersion F = AgentVersion.Parse("2.00.1493.2000");
+    private static readonly AgentVersion T = AgentVersion.Parse("2.00.1493.2100");
 
     private static Rollout Rollout(RolloutState state, long spreadStart = 1000, long window = 1000) => new()
     {
@@ -22,7 +22,7 @@ public class StandingTests
         var later = new RolloutSeat(false, 500);
 
         Assert.Equal(ClientStanding.AtTarget, ClientStandings.Of(spreading, later, T, LastAttempt.Failed, 0));
-        Assert.Equal(ClientStanding.AtTarget, ClientStandings.Of(spreading, later, AgentVersion.ParseExact("2.00.1493.2200"), LastAttempt.None, 0));
+        Assert.Equal(ClientStanding.AtTarget, ClientStandings.Of(spreading, later, AgentVersion.Parse("2.00.1493.2200"), LastAttempt.None, 0));
         Assert.Equal(ClientStanding.AttemptOpen, ClientStandings.Of(spreading, later, F, LastAttempt.Open, 0));
         Assert.Equal(ClientStanding.Failed, ClientStandings.Of(spreading, later, F, LastAttempt.Failed, 0));
         Assert.Equal(ClientStanding.Scheduled, ClientStandings.Of(spreading, later, F, LastAttempt.None, 1499));

@@ -8,7 +8,7 @@ public class AgentVersionParsingTests
     [Fact]
     public void Parse_CanonicalText_GivesItsFourFields()
     {
-        var result = AgentVersion.Parse("2.00.1380.1125");
+        var result = AgentVersion.TryParse("2.00.1380.1125");
 
         Assert.True(result.Success);
         Assert.Null(result.Error);
@@ -57,7 +57,7 @@ public class AgentVersionParsingTests
     [InlineData("2.00.99999999999999999999.1125", "field 3 is larger than 65535")]
     public void Parse_Malformed_IsRefusedNamingTheTextAndTheProblem(string text, string problem)
     {
-        var result = AgentVersion.Parse(text);
+        var result = AgentVersion.TryParse(text);
 
         Assert.False(result.Success);
         Assert.Contains($"'{text}'", result.Error, StringComparison.Ordinal);
@@ -71,13 +71,13 @@ public class AgentVersionParsingTests
     [InlineData("2.00.1380.65536", 10)]
     public void Parse_Malformed_PointsAtTheProblem(string text, int position)
     {
-        Assert.Equal(position, AgentVersion.Parse(text).Position);
+        Assert.Equal(position, AgentVersion.TryParse(text).Position);
     }
 
     [Fact]
     public void ParseExact_Malformed_ThrowsFormatExceptionWithTheMessage()
     {
-        var ex = Assert.Throws<FormatException>(() => AgentVersion.ParseExact("2.00.1380"));
+        var ex = Assert.Throws<FormatException>(() => AgentVersion.Parse("2.00.1380"));
 
         Assert.Contains("'2.00.1380' is not a version", ex.Message, StringComparison.Ordinal);
     }
@@ -85,8 +85,21 @@ public class AgentVersionParsingTests
     [Fact]
     public void Value_OfFailedParse_Throws()
     {
-        var result = AgentVersion.Parse("x");
+        var result = AgentVersion.TryParse("x");
 
         Assert.Throws<FormatException>(() => result.Value);
     }
+
+    [Fact]
+    public void AsISpanParsable_ParsesOrRefusesLikeTheRest()
+    {
+        Assert.Equal(V("2.00.1380.1125"), Read<AgentVersion>("2.0.1380.1125"));
+        Assert.False(AgentVersion.TryParse("2.00.1380", null, out var refused));
+        Assert.Equal(default, refused);
+        Assert.Throws<FormatException>(() => Read<AgentVersion>("2.00.1380.x"));
+    }
+
+    // What generic code (a route binder, a configuration reader) does with any ISpanParsable.
+    private static T Read<T>(string text)
+        where T : ISpanParsable<T> => T.Parse(text.AsSpan(), provider: null);
 }

@@ -1,4 +1,4 @@
-using Steward.Protocol.Packages;
+using Steward.Packaging.Signatures;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Agents;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Steward.Packaging.Signatures;
 using Steward.Protocol;
 using Steward.Protocol.Agent;
-using Steward.Protocol.Packages;
 using Steward.Protocol.Signing;
 using Steward.Server.Tests.Hosting;
 

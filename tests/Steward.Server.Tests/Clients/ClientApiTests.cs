@@ -51,6 +51,18 @@ public abstract class ClientApiTests : ApiTest
     }
 
     [Fact]
+    public async Task List_UnknownOutcome_ListsTheOutcomeWords()
+    {
+        var response = await Admin.GetAsync(Routes.Clients + "?outcome=Exploded");
+
+        var problem = await Expect.ProblemAsync(HttpStatusCode.BadRequest, response);
+        var words = Assert.Single(problem.Errors!["outcome"]);
+        Assert.StartsWith("'Exploded' is not an outcome word (Installed, NotInBoundaries, ", words, StringComparison.Ordinal);
+        Assert.Contains("DeferredToMaintenance", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("SPEC", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownClient_NotFound()
     {
         await Expect.ProblemAsync(HttpStatusCode.NotFound, await Admin.GetAsync(Routes.Client("no-such-client")));

@@ -1,5 +1,5 @@
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
-using Steward.Protocol.Packages;
 
 namespace Steward.Server.Tests.Hosting;
 
@@ -15,7 +15,7 @@ public static class Packages
             File.WriteAllText(Path.Combine(directory.FullName, entryPoint), $"#!/bin/sh\necho {manifestVersion}\n");
             File.WriteAllText(Path.Combine(directory.FullName, "README.txt"), "test agent\n");
             using var output = new MemoryStream();
-            PackageArchive.Build(directory.FullName, AgentVersion.ParseExact(manifestVersion), entryPoint, output);
+            PackageArchive.Build(directory.FullName, AgentVersion.Parse(manifestVersion), entryPoint, output);
             return output.ToArray();
         }
         finally

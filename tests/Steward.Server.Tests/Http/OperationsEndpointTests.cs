@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Steward.Protocol;
+using Steward.Server.Telemetry;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Http;
@@ -18,19 +22,21 @@ public abstract class OperationsEndpointTests : ApiTest
     [Fact]
     public async Task Metrics_CountDecisionsByTriggerAndOutcome_AndRequests()
     {
+        // This server's own counter: meters made by its IMeterFactory, not those of parallel tests' servers,
+        // which the exporter sums with it because it matches meters by name across the process.
+        using var decisions = new MetricCollector<long>(App.Services.GetRequiredService<IMeterFactory>(), StewardMetrics.MeterName, "steward.decisions");
         await Admin.PublishAsync("2.00.1493.2000");
         await Admin.AddSiteAsync("B01", "2.00.1493.2000", "10.2.0.0/16");
         var secret = await Admin.AddLogonPointAsync("DC1", ["B01"]);
         await App.Anonymous.LogonAsync("DC1", secret, "PC-1", ["10.2.0.1"]);
         await App.Anonymous.LogonAsync("DC1", secret, "PC-2", ["10.9.0.1"]);
 
-        // The exporter may answer a scrape from its short cache of the previous one: ask until it is fresh.
-        var metrics = "";
-        for (var i = 0; i < 40 && Count(metrics, "outcome=\"NotInBoundaries\",trigger=\"Logon\"") < 1; i++)
-        {
-            await Task.Delay(i == 0 ? 0 : 100);
-            metrics = await App.Anonymous.GetStringAsync("/metrics");
-        }
+        // A decision is counted before it is answered, and this is the server's first scrape: nothing cached to wait out.
+        var metrics = await App.Anonymous.GetStringAsync("/metrics");
+
+        Assert.Equal(
+            [("Logon", "Installed", 1L), ("Logon", "NotInBoundaries", 1L)],
+            decisions.GetMeasurementSnapshot().Select(m => ((string)m.Tags["trigger"]!, (string)m.Tags["outcome"]!, m.Value)));
 
         // Meters are matched by name across the process, so parallel tests' servers may add to the counts.
         Assert.True(Count(metrics, "outcome=\"Installed\",trigger=\"Logon\"") >= 1, metrics);

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using CsCheck;
+using Steward.Packaging;
+using Steward.Packaging.Archives;
 using Steward.Policy.Versions;
 using Steward.Protocol;
-using Steward.Protocol.Packages;
 using Steward.Server.Tests.Hosting;
 using Xunit.Abstractions;
 
@@ -80,7 +81,7 @@ public abstract class MalformedArchiveTests(ITestOutputHelper output) : ApiTest
     {
         try
         {
-            PackageArchive.Inspect(new MemoryStream(bytes), AgentVersion.ParseExact(MalformedArchives.Version));
+            PackageArchive.Inspect(new MemoryStream(bytes), AgentVersion.Parse(MalformedArchives.Version));
             return null;
         }
         catch (PackageException e)

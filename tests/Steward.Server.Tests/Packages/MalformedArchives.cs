@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
-using Steward.Protocol.Packages;
+using Steward.Packaging.Archives;
 
 namespace Steward.Server.Tests.Packages;
 

@@ -8,7 +8,7 @@ using Steward.Server.Tests.Hosting;
 namespace Steward.Server.Tests.Rollouts;
 
 /// <summary>
-/// Attempts (SPEC section 6, "On a server"): each counts once however often reported; another client's or an
+/// Attempts (docs/RULES.md section 4, what the server adds): each counts once however often reported; another client's or an
 /// unknown id counts nowhere; a failure that reaches the halt rule halts the rollout in its own transaction;
 /// an attempt with no report in 48 hours counts as failed.
 /// </summary>

@@ -1,6 +1,6 @@
 using System.Net;
+using Steward.Packaging.Signatures;
 using Steward.Protocol;
-using Steward.Protocol.Packages;
 using Steward.Protocol.Signing;
 using Steward.Server.Tests.Hosting;
 

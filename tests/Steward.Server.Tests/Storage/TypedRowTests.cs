@@ -23,8 +23,8 @@ public abstract class TypedRowTests : ApiTest
         var store = App.Services.GetRequiredService<SqlStore>();
         var row = new ClientRow
         {
-            Id = "typed-1", Name = "PC-1", SecretHash = "x", Installed = AgentVersion.ParseExact("2.00.1493.2000"), Sites = new ValueList(["A01", "B01"]),
-            Addresses = new ValueList(["10.1.0.7", "10.2.0.7"]), Travel = true, UpgradeVersion = AgentVersion.ParseExact("2.0.1493.2001"), UpgradeSucceeded = false,
+            Id = "typed-1", Name = "PC-1", SecretHash = "x", Installed = AgentVersion.Parse("2.00.1493.2000"), Sites = new ValueList(["A01", "B01"]),
+            Addresses = new ValueList(["10.1.0.7", "10.2.0.7"]), Travel = true, UpgradeVersion = AgentVersion.Parse("2.0.1493.2001"), UpgradeSucceeded = false,
             UpgradeMessage = "health check failed", UpgradeAt = 5, EnrolledAt = 1,
         };
 

@@ -4,7 +4,7 @@ using Steward.Simulation.Model;
 namespace Steward.Simulation.Tests.Loading;
 
 /// <summary>
-/// SPEC section 6, "In a scenario": the new steps and fields load as written, and every bad value is
+/// docs/RULES.md section 6 (rollouts in a scenario): the new steps and fields load as written, and every bad value is
 /// refused at its line and column before anything runs.
 /// </summary>
 public sealed class RolloutLoadingTests

@@ -3,7 +3,7 @@ namespace Steward.Simulation.Tests.Loading;
 /// <summary>Scenario texts shared by the loader tests.</summary>
 internal static class ScenarioTexts
 {
-    /// <summary>The YAML example of SPEC section 5, verbatim.</summary>
+    /// <summary>The YAML example of docs/RULES.md section 6, verbatim.</summary>
     public const string SpecExample = """
         sites:
           - code: A01

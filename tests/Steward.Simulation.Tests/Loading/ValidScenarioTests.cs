@@ -8,8 +8,8 @@ namespace Steward.Simulation.Tests.Loading;
 
 public sealed class ValidScenarioTests
 {
-    private static readonly AgentVersion Sp1 = AgentVersion.ParseExact("2.00.1380.1000");
-    private static readonly AgentVersion Sp2 = AgentVersion.ParseExact("2.00.1493.2000");
+    private static readonly AgentVersion Sp1 = AgentVersion.Parse("2.00.1380.1000");
+    private static readonly AgentVersion Sp2 = AgentVersion.Parse("2.00.1493.2000");
     private static readonly SiteCode A01 = SiteCode.ParseExact("A01");
     private static readonly SiteCode B01 = SiteCode.ParseExact("B01");
 

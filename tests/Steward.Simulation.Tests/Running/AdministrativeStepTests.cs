@@ -27,7 +27,7 @@ public sealed class AdministrativeStepTests
         var cycle = Assert.IsType<ClientStepResult>(run.Results[1]);
         Assert.Equal(Outcome.Unassigned, cycle.Outcome);
         Assert.Empty(cycle.SitesAfter);
-        Assert.Equal(AgentVersion.ParseExact(Sp2), run.Fleet.InstalledOf(0));
+        Assert.Equal(AgentVersion.Parse(Sp2), run.Fleet.InstalledOf(0));
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class AdministrativeStepTests
         Assert.Null(applied.Client);
         Assert.StartsWith("Site A01 now serves 2.00.1380.1000; it served 2.00.1493.2000.", applied.Reason, StringComparison.Ordinal);
         Assert.Equal(Outcome.ClientNewer, Assert.IsType<ClientStepResult>(run.Results[1]).Outcome);
-        Assert.Equal(AgentVersion.ParseExact(Sp2), run.Fleet.InstalledOf(0));
-        Assert.Equal(AgentVersion.ParseExact("2.00.1380.1000"), run.Sites[0].Version);
+        Assert.Equal(AgentVersion.Parse(Sp2), run.Fleet.InstalledOf(0));
+        Assert.Equal(AgentVersion.Parse("2.00.1380.1000"), run.Sites[0].Version);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class AdministrativeStepTests
         var logon = Assert.IsType<ClientStepResult>(run.Results[1]);
         Assert.Equal(Outcome.HotfixApplied, logon.Outcome);
         Assert.Equal(UpgradeKind.Hotfix, logon.Kind);
-        Assert.Equal(AgentVersion.ParseExact("2.00.1493.2001"), logon.VersionAfter);
+        Assert.Equal(AgentVersion.Parse("2.00.1493.2001"), logon.VersionAfter);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Steward.Simulation.Tests.Running;
 
 /// <summary>
 /// Generated clients: named from their block, found by name without a stored string, and spread over
-/// the block's boundary as <c>first + floor(i * size / count)</c> (SPEC section 5).
+/// the block's boundary as <c>first + floor(i * size / count)</c> (docs/RULES.md section 6).
 /// </summary>
 public sealed class GeneratedClientTests
 {
@@ -26,7 +26,7 @@ public sealed class GeneratedClientTests
         Assert.Equal(7, fleet.Count);
         Assert.Equal(2, fleet.NamedCount);
         Assert.Equal(["PC-A", "PC-B", "WS000001", "WS000002", "WS000003", "LAB-000001", "LAB-000002"], Enumerable.Range(0, 7).Select(fleet.NameOf));
-        Assert.Equal(AgentVersion.ParseExact("2.00.1380.1000"), fleet.InstalledOf(4));
+        Assert.Equal(AgentVersion.Parse("2.00.1380.1000"), fleet.InstalledOf(4));
         Assert.Null(fleet.InstalledOf(5));
         Assert.False(fleet.IsTravelling(4));
         Assert.True(fleet.IsTravelling(6));
@@ -79,7 +79,7 @@ public sealed class GeneratedClientTests
         var result = Assert.IsType<ClientStepResult>(Assert.Single(run.Results));
         Assert.Equal("WS000004", result.Client);
         Assert.Equal(Outcome.Installed, result.Outcome);
-        Assert.Equal([null, null, null, AgentVersion.ParseExact("2.00.1493.2000"), null], Enumerable.Range(0, 5).Select(run.Fleet.InstalledOf));
+        Assert.Equal([null, null, null, AgentVersion.Parse("2.00.1493.2000"), null], Enumerable.Range(0, 5).Select(run.Fleet.InstalledOf));
     }
 
     [Theory]

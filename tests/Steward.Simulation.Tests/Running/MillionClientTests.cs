@@ -75,5 +75,5 @@ public sealed class MillionClientTests
     private static void AssertKinds(StepResult result, params (UpgradeKind Kind, long Count)[] expected) =>
         Assert.Equal(expected, Assert.IsType<BulkStepResult>(result).Kinds.Select(c => (c.Kind, c.Count)));
 
-    private static AgentVersion? V(string text) => AgentVersion.ParseExact(text);
+    private static AgentVersion? V(string text) => AgentVersion.Parse(text);
 }

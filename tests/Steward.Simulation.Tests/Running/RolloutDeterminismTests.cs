@@ -5,7 +5,7 @@ using Steward.Simulation.Running;
 
 namespace Steward.Simulation.Tests.Running;
 
-/// <summary>The same scenario file gives the same JSON, byte for byte, however many cores run it (SPEC section 6).</summary>
+/// <summary>The same scenario file gives the same JSON, byte for byte, however many cores run it (docs/RULES.md section 4).</summary>
 public sealed class RolloutDeterminismTests
 {
     [Fact]

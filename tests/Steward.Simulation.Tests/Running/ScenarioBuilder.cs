@@ -22,7 +22,7 @@ internal sealed class ScenarioBuilder
 
     public ScenarioBuilder Site(string code, string version, params string[] boundaries)
     {
-        _sites.Add(new ScenarioSite(SiteCode.ParseExact(code), null, AgentVersion.ParseExact(version), [.. boundaries.Select(Boundary.ParseExact)], Here));
+        _sites.Add(new ScenarioSite(SiteCode.ParseExact(code), null, AgentVersion.Parse(version), [.. boundaries.Select(Boundary.ParseExact)], Here));
         return this;
     }
 
@@ -51,7 +51,7 @@ internal sealed class ScenarioBuilder
     public ScenarioBuilder Maintenance(string client) => Add(new MaintenanceStep(Next, Here, client));
 
     public ScenarioBuilder SiteVersion(string site, string version) =>
-        Add(new SiteVersionStep(Next, Here, SiteCode.ParseExact(site), AgentVersion.ParseExact(version)));
+        Add(new SiteVersionStep(Next, Here, SiteCode.ParseExact(site), AgentVersion.Parse(version)));
 
     public ScenarioBuilder Move(string client, params string[] addresses) =>
         Add(new MoveStep(Next, Here, client, [.. addresses.Select(NetworkAddress.ParseExact)]));
@@ -70,7 +70,7 @@ internal sealed class ScenarioBuilder
         return this;
     }
 
-    private static AgentVersion? Version(string? text) => text is null ? null : AgentVersion.ParseExact(text);
+    private static AgentVersion? Version(string? text) => text is null ? null : AgentVersion.Parse(text);
 
     private static SiteCode[] Codes(string[]? codes) => [.. (codes ?? []).Select(SiteCode.ParseExact)];
 }

@@ -9,7 +9,7 @@ using Steward.Server.Storage.Rows;
 namespace Steward.Server.Agents.Cycles;
 
 /// <summary>
-/// An access point's decision of a maintenance cycle (SPEC R3): from the facts the authentication read (or,
+/// An access point's decision of a maintenance cycle (docs/RULES.md R3): from the facts the authentication read (or,
 /// after a concurrent change, read again), <c>Decide.Maintenance</c> decides; the decision is
 /// recorded, and only then answered. The client is the one its credentials name; it can read and change
 /// nothing else.

@@ -27,7 +27,7 @@ internal sealed record UpgradeReportInput(AgentVersion Version, bool Succeeded, 
         }
 
         var field = prefix is null ? "" : prefix + ".";
-        var version = AgentVersion.Parse(report.Version ?? "");
+        var version = AgentVersion.TryParse(report.Version ?? "");
         if (!version.Success)
         {
             errors.Add($"{field}version", version.Error!);

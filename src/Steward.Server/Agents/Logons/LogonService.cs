@@ -11,7 +11,7 @@ using Steward.Server.Storage.Rows;
 namespace Steward.Server.Agents.Logons;
 
 /// <summary>
-/// A logon point's answer (SPEC R1, R2): reads the facts, asks <see cref="Decide"/>, records the decision
+/// A logon point's answer (docs/RULES.md R1, R2): reads the facts, asks <see cref="Decide"/>, records the decision
 /// and only then answers. A new computer that <see cref="EnrollmentRule"/> enrolls receives its id and secret.
 /// </summary>
 internal sealed class LogonService(

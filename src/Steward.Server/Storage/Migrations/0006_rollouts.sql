@@ -1,4 +1,4 @@
--- Rollouts on a server (SPEC section 6, decision 0018). Times of a rollout's lifecycle are Unix seconds,
+-- Rollouts on a server (docs/RULES.md section 4, decision 0018). Times of a rollout's lifecycle are Unix seconds,
 -- as Policy reckons them (a client's slot is a whole second); the times of attempts and events are Unix
 -- milliseconds, like every other table. `state` and `halted_in` are the API's words (pilot, spreading,
 -- complete, halted, aborted, rolledBack); `halt_rate` is the decimal text as written (0.05), compared in

@@ -1,6 +1,6 @@
 namespace Steward.Server.Storage.Rows;
 
-/// <summary>A row of <c>decisions</c>: one decision with its reason (SPEC R4, I5).</summary>
+/// <summary>A row of <c>decisions</c>: one decision with its reason (docs/RULES.md R4, I5).</summary>
 internal sealed class DecisionRow
 {
     public long Id { get; init; }

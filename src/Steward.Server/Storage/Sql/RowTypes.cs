@@ -55,6 +55,6 @@ internal static class RowTypes
             parameter.Value = value.ToString();
         }
 
-        public override AgentVersion Parse(object value) => AgentVersion.ParseExact((string)value);
+        public override AgentVersion Parse(object value) => AgentVersion.Parse((string)value);
     }
 }

@@ -93,8 +93,8 @@ internal sealed partial class SqlStore : IRolloutStore
 
                 var active = await ActiveRolloutOfAsync(c, t, start.Site).ConfigureAwait(false);
                 var pilotRunsTarget = start.Pilot.Count > 0 && await CountRunningAsync(c, t, start.Pilot, start.To).ConfigureAwait(false) == start.Pilot.Count;
-                var request = new RolloutRequest(start.Id, SiteCode.ParseExact(start.Site), AgentVersion.ParseExact(start.To), start.Pilot.Count, start.Window, start.HaltFailures, Rate.ParseExact(start.HaltRate));
-                var change = RolloutLifecycle.Start(request, AgentVersion.ParseExact(site.Version), active, pilotRunsTarget, start.Now);
+                var request = new RolloutRequest(start.Id, SiteCode.ParseExact(start.Site), AgentVersion.Parse(start.To), start.Pilot.Count, start.Window, start.HaltFailures, Rate.ParseExact(start.HaltRate));
+                var change = RolloutLifecycle.Start(request, AgentVersion.Parse(site.Version), active, pilotRunsTarget, start.Now);
                 reason = change.Reason;
                 if (!change.Applied)
                 {

@@ -102,7 +102,7 @@ internal static class ValueReader
 
     /// <summary>
     /// A rate from 0 to 1 written as a plain decimal numeral (<c>0.05</c>); a quoted value, an exponent or
-    /// a sign is refused (SPEC section 6).
+    /// a sign is refused (docs/RULES.md section 4).
     /// </summary>
     public static Rate? Rate(YamlNode node, string label, ProblemList problems)
     {
@@ -142,7 +142,7 @@ internal static class ValueReader
 
     /// <summary>An agent version, with the version parser's message when it is not one.</summary>
     public static AgentVersion? Version(YamlNode node, string label, ProblemList problems) =>
-        Parsed(node, label, VersionExpected, AgentVersion.Parse, problems);
+        Parsed(node, label, VersionExpected, AgentVersion.TryParse, problems);
 
     /// <summary>A boundary, with the boundary parser's message when it is not one.</summary>
     public static Boundary? Boundary(YamlNode node, string label, ProblemList problems) =>

@@ -17,7 +17,7 @@ internal static class AgentFields
         List<SiteCode>? assigned = sitesNode is null ? [] : sites.References(sitesNode, "'sites'", problems);
         if (installedNode is null && assigned is { Count: > 0 })
         {
-            // Only an agent is assigned to sites (SPEC section 1); a computer without one has none.
+            // Only an agent is assigned to sites (docs/RULES.md section 7); a computer without one has none.
             problems.Add(sitesNode!, "'sites': a computer without an agent cannot be assigned to sites; add installed: VERSION, or remove 'sites'");
             assigned = null;
         }

@@ -35,7 +35,7 @@ internal static class ScenarioReader
         return problems.Count == 0 ? new Scenario(sites, logonPoints, clients, generate, steps, cycle) : null;
     }
 
-    // SPEC section 6: the maintenance cycle that places run's cycles; 23 hours unless the file says otherwise, never 0.
+    // docs/RULES.md section 4: the maintenance cycle that places run's cycles; 23 hours unless the file says otherwise, never 0.
     private static long ReadCycle(YamlNode? node, ProblemList problems)
     {
         if (node is null || ValueReader.Duration(node, "'cycle'", problems) is not { } cycle)

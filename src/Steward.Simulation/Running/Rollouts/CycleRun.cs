@@ -6,7 +6,7 @@ using Steward.Simulation.Model;
 namespace Steward.Simulation.Running.Rollouts;
 
 /// <summary>
-/// <c>run</c> (SPEC section 6): every online client's maintenance cycles from the clock to the clock
+/// <c>run</c> (docs/RULES.md section 4): every online client's maintenance cycles from the clock to the clock
 /// plus the duration, in time order (same second: file order), a rollout due at a second completing
 /// before that second's cycles; and the installed agents per version at each whole hour.
 /// </summary>

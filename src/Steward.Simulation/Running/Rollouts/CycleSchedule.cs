@@ -1,7 +1,7 @@
 namespace Steward.Simulation.Running.Rollouts;
 
 /// <summary>
-/// When each client's maintenance cycles fall in <c>run</c> (SPEC section 6): client c cycles at
+/// When each client's maintenance cycles fall in <c>run</c> (docs/RULES.md section 4): client c cycles at
 /// <c>phase(c) + k × cycle</c>, with <c>phase(c) = floor(cycle × h("cycle/" + name))</c>.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ namespace Steward.Simulation.Running.Rollouts;
 /// <summary>
 /// The rollouts of a session and its clock: carries out the rollout steps through
 /// <see cref="RolloutLifecycle"/>, keeps the <see cref="RolloutPlan"/> decisions are made with, gives
-/// each client its seats, and after each decision counts upgrade attempts and ends pilots (SPEC section 6).
+/// each client its seats, and after each decision counts upgrade attempts and ends pilots (docs/RULES.md section 4).
 /// </summary>
 /// <remarks>
 /// The session's site table changes when a rollout completes or a complete one is rolled back, so the

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Steward.Protocol.Agent;
-using Steward.Protocol.Packages;
+using Steward.Protocol;
+using Steward.Protocol.Signing;
 
-namespace Steward.Protocol.Signing;
+namespace Steward.Packaging.Signatures;
 
 /// <summary>Signs and checks <see cref="KeyEndorsement"/> documents (see <see cref="DomainSignature"/>).</summary>
 public static class KeyEndorsements

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Steward.Protocol.Signing;
+using Steward.Protocol;
+using Steward.Protocol.Packages;
 
-namespace Steward.Protocol.Packages;
+namespace Steward.Packaging.Signatures;
 
 /// <summary>
 /// Signs and checks <see cref="SignedManifest"/> documents: ECDSA P-256 with SHA-256 (TUF's

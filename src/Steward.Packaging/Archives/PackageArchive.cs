@@ -2,8 +2,10 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Steward.Policy.Versions;
+using Steward.Protocol;
+using Steward.Protocol.Packages;
 
-namespace Steward.Protocol.Packages;
+namespace Steward.Packaging.Archives;
 
 /// <summary>
 /// The package archive: a zip file whose first entry is <see cref="ManifestName"/> (a
@@ -79,7 +81,7 @@ public static class PackageArchive
     {
         using var zip = Open(archive);
         var manifest = ReadManifest(zip);
-        if (expectedVersion is { } expected && AgentVersion.ParseExact(manifest.Version) != expected)
+        if (expectedVersion is { } expected && AgentVersion.Parse(manifest.Version) != expected)
         {
             throw new PackageException($"The archive holds version {manifest.Version} (its manifest says so), not the declared {expected}.");
         }

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using Steward.Protocol.Packages;
+using Steward.Protocol;
+using Steward.Protocol.Signing;
 
-namespace Steward.Protocol.Signing;
+namespace Steward.Packaging.Signatures;
 
 /// <summary>Signs and checks <see cref="SignedOffer"/> documents (see <see cref="DomainSignature"/>).</summary>
 public static class OfferSignature

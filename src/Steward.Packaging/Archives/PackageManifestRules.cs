@@ -1,6 +1,7 @@
 using Steward.Policy.Versions;
+using Steward.Protocol.Packages;
 
-namespace Steward.Protocol.Packages;
+namespace Steward.Packaging.Archives;
 
 /// <summary>
 /// What a package manifest must be before anything it names is read: format 1, a valid version, an entry
@@ -41,7 +42,7 @@ internal static class PackageManifestRules
             throw PackageException.Of($"{Field}.version", $"{name} has no version.");
         }
 
-        var version = AgentVersion.Parse(manifest.Version);
+        var version = AgentVersion.TryParse(manifest.Version);
         if (!version.Success)
         {
             throw PackageException.Of($"{Field}.version", $"{name}: {version.Error}");

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Steward.Protocol.Packages;
 
-namespace Steward.Protocol.Signing;
+namespace Steward.Packaging.Signatures;
 
 /// <summary>
 /// ECDSA P-256 with SHA-256 (IEEE P1363) over a document's exact JSON bytes, prefixed by a line that names

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using Steward.Protocol.Packages;
 
-namespace Steward.Protocol.Signing;
+namespace Steward.Packaging.Signatures;
 
 /// <summary>Pinned server keys: SubjectPublicKeyInfo, base64.</summary>
 internal static class PublicKeys

@@ -1,4 +1,4 @@
-namespace Steward.Protocol.Packages;
+namespace Steward.Packaging;
 
 /// <summary>
 /// A package, its archive or its signature is not what it must be; the message says what, for people, and

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Time.Testing;
+using Steward.Agent.Cli;
+using Steward.Agent.Flows;
+using Steward.Agent.Layout;
+using Steward.Agent.Net;
+using Steward.Agent.Tests.Infrastructure;
+
+namespace Steward.Agent.Tests.Flows;
+
+/// <summary>
+/// <c>steward-agent run</c> on a fake clock: a cycle at start, then the next one only when the schedule's
+/// wait has passed on the agent's clock, backing off after failures, and a clean stop. Each step is awaited
+/// as the line the loop writes, never as time passing.
+/// </summary>
+public sealed class ServiceLoopTests
+{
+    private const int Seed = 1493;
+
+    [Fact]
+    public async Task Run_WaitsTheScheduleOnItsClock_BacksOffAfterFailures_AndStops()
+    {
+        using var directory = new TempDirectory();
+        var lines = new LineChannel();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        var context = new AgentContext(
+            new AgentLayout(directory.Path), new AgentConsole(TextWriter.Null, lines), new NetworkOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), time);
+        var expected = new Random(Seed);
+        var firstWait = Schedule.Default.Next(1, expected.NextDouble());
+        var secondWait = Schedule.Default.Next(2, expected.NextDouble());
+        using var stop = new CancellationTokenSource();
+
+        // Not enrolled: every cycle fails at once, without the network.
+        var loop = ServiceLoop.RunAsync(context, Schedule.Default, new Random(Seed), stop.Token);
+
+        await lines.NextContainingAsync("next maintenance cycle in");
+        Assert.Equal($"steward-agent: next maintenance cycle in {firstWait:d\\.hh\\:mm\\:ss} (after 1 failed cycle)", lines.Last);
+
+        // A moment short of the wait, the clock has not woken the loop: nothing more is written.
+        time.Advance(firstWait - TimeSpan.FromMilliseconds(1));
+        Assert.False(lines.TryReadContaining("no client id"), "a cycle ran before its wait had passed");
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await lines.NextContainingAsync("next maintenance cycle in");
+        Assert.Equal($"steward-agent: next maintenance cycle in {secondWait:d\\.hh\\:mm\\:ss} (after 2 failed cycles)", lines.Last);
+        Assert.True(secondWait > firstWait, "the wait after two failures is longer than after one");
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await loop.WaitAsync(TimeSpan.FromSeconds(30)));
+        await lines.NextContainingAsync("service stopped");
+    }
+
+    /// <summary>Progress lines as they are written, to be awaited one by one.</summary>
+    private sealed class LineChannel : TextWriter
+    {
+        private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+        private readonly StringBuilder _line = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public string Last { get; private set; } = "";
+
+        public override void Write(char value)
+        {
+            lock (_line)
+            {
+                if (value == '\n')
+                {
+                    _lines.Writer.TryWrite(_line.ToString());
+                    _line.Clear();
+                }
+                else
+                {
+                    _line.Append(value);
+                }
+            }
+        }
+
+        // Reads lines until one contains the text; the timeout only bounds a broken loop.
+        public async Task NextContainingAsync(string text)
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            do
+            {
+                Last = await _lines.Reader.ReadAsync(patience.Token);
+            }
+            while (!Last.Contains(text, StringComparison.Ordinal));
+        }
+
+        public bool TryReadContaining(string text)
+        {
+            while (_lines.Reader.TryRead(out var line))
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
