@@ -6,6 +6,7 @@ using Steward.Cli.Console;
 using Steward.Cli.Keys;
 using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;
+using Steward.Cli.Scenarios;
 using Steward.Cli.Server;
 using Steward.Cli.Simulate;
 using Steward.Cli.Sites;
@@ -43,6 +44,7 @@ public static class StewardCli
             AuditCommand.Create(terminal, environment),
             KeyCommand.Create(terminal, environment),
             TokenCommand.Create(terminal, environment),
+            ScenarioCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
