@@ -39,7 +39,7 @@ internal static class ScenarioExport
                 line.Append("  []\n");
             }
 
-            line.Append("# ").Append(counts.Written.ToString("N0", CultureInfo.InvariantCulture)).Append(" clients");
+            line.Append("# ").Append(counts.Written.ToString("N0", CultureInfo.InvariantCulture)).Append(counts.Written == 1 ? " client" : " clients");
             if (counts.WithoutAddress > 0)
             {
                 line.Append("; ").Append(counts.WithoutAddress.ToString("N0", CultureInfo.InvariantCulture))
