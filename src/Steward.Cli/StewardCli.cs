@@ -7,6 +7,7 @@ using Steward.Cli.Keys;
 using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;
 using Steward.Cli.Rollouts;
+using Steward.Cli.Scenarios;
 using Steward.Cli.Server;
 using Steward.Cli.Simulate;
 using Steward.Cli.Sites;
@@ -45,6 +46,7 @@ public static class StewardCli
             KeyCommand.Create(terminal, environment),
             TokenCommand.Create(terminal, environment),
             RolloutCommand.Create(terminal, environment),
+            ScenarioCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -18,6 +18,9 @@ public static class Routes
     /// <summary>The fleet summary: clients per site and version.</summary>
     public const string Fleet = "/v1/fleet";
 
+    /// <summary>The hierarchy and every client as a scenario file of the simulator (YAML).</summary>
+    public const string Scenario = "/v1/scenario";
+
     /// <summary>The trail of administrative changes.</summary>
     public const string Audit = "/v1/audit";
 

@@ -89,7 +89,32 @@ internal sealed class AdminClient : IDisposable
     // Routes are absolute paths; appending keeps a path prefix in --server (a server behind a reverse proxy).
     private Uri Address(string path) => new(_connection.Display + path);
 
-    private async Task<byte[]> SendAsync(HttpRequestMessage request, bool timed, CancellationToken cancellation)
+    /// <summary>
+    /// <c>GET</c>s <paramref name="path"/> and copies the answer's body to <paramref name="destination"/> as it
+    /// arrives: the answer must begin within the request timeout, and may then take as long as its size needs.
+    /// </summary>
+    public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Address(path));
+        await ExchangeAsync(
+            request,
+            timed: true,
+            async (content, token, timeout) =>
+            {
+                timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                await content.CopyToAsync(destination, token).ConfigureAwait(false);
+                return true;
+            },
+            cancellation).ConfigureAwait(false);
+    }
+
+    private Task<byte[]> SendAsync(HttpRequestMessage request, bool timed, CancellationToken cancellation) =>
+        ExchangeAsync(request, timed, (content, token, _) => content.ReadAsByteArrayAsync(token), cancellation);
+
+    // Sends the request; a success's content goes to onSuccess, with the token of the caller's cancellation
+    // and the timeout together, and the timeout's source, which it may lift; anything else becomes an AdminFailure.
+    private async Task<T> ExchangeAsync<T>(
+        HttpRequestMessage request, bool timed, Func<HttpContent, CancellationToken, CancellationTokenSource, Task<T>> onSuccess, CancellationToken cancellation)
     {
         using var timeout = new CancellationTokenSource(timed ? AdminLimits.RequestTimeout : Timeout.InfiniteTimeSpan);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
@@ -98,7 +123,7 @@ internal sealed class AdminClient : IDisposable
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                return await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+                return await onSuccess(response.Content, linked.Token, timeout).ConfigureAwait(false);
             }
 
             var body = await ReadLimitedAsync(response.Content, linked.Token).ConfigureAwait(false);

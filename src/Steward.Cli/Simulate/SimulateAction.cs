@@ -1,4 +1,5 @@
 using System.Text;
+using Steward.Charts;
 using Steward.Cli.Console;
 using Steward.Cli.Scenarios;
 using Steward.Simulation.Output;
@@ -14,9 +15,21 @@ public static class SimulateAction
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
+        if (options.Chart is { } chart && RunCharts.RefusePath(chart) is { } badPath)
+        {
+            terminal.Error.WriteLine($"steward: {badPath}; nothing was run.");
+            return ExitCodes.InvalidInput;
+        }
+
         var scenario = ScenarioInput.Load(options.File, terminal);
         if (scenario is null)
         {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (options.Chart is not null && RunCharts.RefuseScenario(options.File, scenario) is { } nothingToDraw)
+        {
+            terminal.Error.WriteLine($"steward: {nothingToDraw}; nothing was run.");
             return ExitCodes.InvalidInput;
         }
 
@@ -30,7 +43,27 @@ public static class SimulateAction
             SimulationTables.Write(terminal.Rich(), options.File, run, options.AllClients);
         }
 
+        if (options.Chart is { } path)
+        {
+            WriteCharts(terminal, run, path, options.ChartSize ?? ChartSize.Default);
+        }
+
         return ExitCodes.Ok;
+    }
+
+    // Said on standard error, so that standard output stays the one JSON document under --output json.
+    private static void WriteCharts(Terminal terminal, SimulationRun run, string path, ChartSize size)
+    {
+        var written = RunCharts.Write(run, path, size);
+        foreach (var (step, file) in written)
+        {
+            terminal.Error.WriteLine($"steward: the series of step {step} drawn in {file}");
+        }
+
+        if (written.Count == 0)
+        {
+            terminal.Error.WriteLine("steward: --chart: no run step covers a whole hour, so there is no series to draw; no chart was written");
+        }
     }
 
     private static void WriteJson(Terminal terminal, SimulationRun run, bool allClients)

@@ -16,6 +16,7 @@ using Steward.Server.Http.ApiDocument;
 using Steward.Server.LogonPoints;
 using Steward.Server.Packages;
 using Steward.Server.Rollouts;
+using Steward.Server.Scenarios;
 using Steward.Server.Security;
 using Steward.Server.Security.Access;
 using Steward.Server.Sites;
@@ -173,6 +174,7 @@ public static class StewardServer
         PackageEndpoints.Map(admin);
         ClientEndpoints.Map(admin);
         FleetEndpoints.Map(admin);
+        ScenarioEndpoints.Map(admin);
         AuditEndpoints.Map(admin);
         KeyEndpoints.Map(admin);
         TokenEndpoints.Map(admin);

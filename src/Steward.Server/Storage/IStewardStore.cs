@@ -70,6 +70,9 @@ internal interface IStewardStore : IHeartbeatWriter
 
     Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
 
+    /// <summary>The hierarchy and every client in one read transaction, held until the snapshot is disposed.</summary>
+    Task<IFleetSnapshot> OpenFleetSnapshotAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>The administrator token with this hash (active or not), or null.</summary>

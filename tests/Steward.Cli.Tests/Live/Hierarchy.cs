@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Steward.Cli.Console;
 
 namespace Steward.Cli.Tests.Live;
 
@@ -6,30 +7,39 @@ namespace Steward.Cli.Tests.Live;
 internal static class Hierarchy
 {
     /// <summary>Builds a small agent package of <paramref name="version"/> and publishes it; returns the archive's path.</summary>
-    public static async Task<string> PublishAsync(LiveServer server, string version)
+    public static Task<string> PublishAsync(LiveServer server, string version) => PublishAsync(server.Work, server.Environment(), version);
+
+    /// <summary>The same, for any server <paramref name="environment"/> names, building in <paramref name="work"/> (its working directory).</summary>
+    public static async Task<string> PublishAsync(TempDirectory work, CliEnvironment environment, string version)
     {
         var directory = $"agent-{version}";
-        server.Work.Write($"{directory}/steward-agent", $"#!/bin/sh\necho {version}\n");
+        work.Write($"{directory}/steward-agent", $"#!/bin/sh\necho {version}\n");
 
-        var archive = Path.Combine(server.Work.Path, $"{directory}.zip");
-        var build = await server.RunAsync("package", "build", "--from", directory, "--version", version, "--output", archive);
+        var archive = Path.Combine(work.Path, $"{directory}.zip");
+        var build = await InProcess.RunAsync(environment, "package", "build", "--from", directory, "--version", version, "--output", archive);
         Assert.Equal((ExitCodes.Ok, ""), (build.ExitCode, build.Error));
-        var publish = await server.RunAsync("package", "publish", archive, "--version", version);
+        var publish = await InProcess.RunAsync(environment, "package", "publish", archive, "--version", version);
         Assert.Equal((ExitCodes.Ok, ""), (publish.ExitCode, publish.Error));
         return archive;
     }
 
     /// <summary>Adds a site at <paramref name="version"/> (which must be published).</summary>
-    public static async Task AddSiteAsync(LiveServer server, string code, string version, string boundary)
+    public static Task AddSiteAsync(LiveServer server, string code, string version, string boundary) => AddSiteAsync(server.Environment(), code, version, boundary);
+
+    /// <summary>The same, for any server <paramref name="environment"/> names.</summary>
+    public static async Task AddSiteAsync(CliEnvironment environment, string code, string version, string boundary)
     {
-        var run = await server.RunAsync("site", "add", code, "--version", version, "--boundary", boundary);
+        var run = await InProcess.RunAsync(environment, "site", "add", code, "--version", version, "--boundary", boundary);
         Assert.Equal((ExitCodes.Ok, ""), (run.ExitCode, run.Error));
     }
 
     /// <summary>Adds a logon point; returns its enrollment secret.</summary>
-    public static async Task<string> AddLogonPointAsync(LiveServer server, string name, string sites)
+    public static Task<string> AddLogonPointAsync(LiveServer server, string name, string sites) => AddLogonPointAsync(server.Environment(), name, sites);
+
+    /// <summary>The same, for any server <paramref name="environment"/> names.</summary>
+    public static async Task<string> AddLogonPointAsync(CliEnvironment environment, string name, string sites)
     {
-        var run = await server.RunAsync("logon-point", "add", name, "--site", sites, "--json");
+        var run = await InProcess.RunAsync(environment, "logon-point", "add", name, "--site", sites, "--json");
         Assert.Equal((ExitCodes.Ok, ""), (run.ExitCode, run.Error));
         return (string)JsonNode.Parse(run.Out)!["enrollmentSecret"]!;
     }

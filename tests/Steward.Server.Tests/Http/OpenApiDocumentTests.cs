@@ -53,11 +53,12 @@ public sealed partial class OpenApiDocumentTests : ApiTest
     {
         var (_, operations) = await ReadAsync();
 
-        Assert.Equal(38, operations.Count);
+        Assert.Equal(39, operations.Count);
         Assert.All(operations, o => Assert.Matches(CamelCase(), o.Id));
         Assert.Equal(operations.Count, operations.Select(o => o.Id).Distinct(StringComparer.Ordinal).Count());
         var ids = operations.ToDictionary(o => $"{o.Method} {o.Path}", o => o.Id, StringComparer.Ordinal);
         Assert.Equal("listSites", ids["get /v1/sites"]);
+        Assert.Equal("exportScenario", ids["get /v1/scenario"]);
         Assert.Equal("rotateKey", ids["post /v1/keys/rotate"]);
         Assert.Equal("createSite", ids["post /v1/sites"]);
         Assert.Equal("logon", ids["post /v1/logon/{name}"]);

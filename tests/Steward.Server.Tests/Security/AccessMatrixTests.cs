@@ -41,6 +41,7 @@ public abstract class AccessMatrixTests : ApiTest
         ["getClientHistory"] = Rule.Viewer,
         ["setClientTravel"] = Rule.Operator,
         ["getFleet"] = Rule.Viewer,
+        ["exportScenario"] = Rule.Viewer,
         ["listAuditEntries"] = Rule.Viewer,
         ["listTokens"] = Rule.Viewer,
         ["createToken"] = Rule.Admin,

@@ -39,6 +39,9 @@ internal abstract class DatabaseEngine
     /// <summary>A transaction that will write (SQLite: BEGIN IMMEDIATE, so that two writers never deadlock on an upgrade from read to write).</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>A read-only transaction whose reads all see the database as of its first one.</summary>
+    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>
     /// Adds each total to its client's row of <c>heartbeats</c> while its decision is still the client's last
     /// one, otherwise to the row of the decision it repeated. The one write each engine does its own way:

@@ -44,6 +44,13 @@ internal sealed class PostgresEngine : DatabaseEngine, IAsyncDisposable
         return await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
     }
 
+    // REPEATABLE READ takes its snapshot at the first statement and keeps it to the end.
+    public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+    }
+
     // The whole batch in one statement, one round trip: the totals whose decision is still the client's
     // last go to its heartbeats row, the others (a newer decision was committed while they waited) to the
     // row of the decision they repeated.

@@ -109,6 +109,16 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
         return await ((SqliteConnection)connection).BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
     }
 
+    // A deferred transaction takes no lock until it reads; in WAL mode its first read fixes the snapshot,
+    // and writers go on meanwhile. Microsoft.Data.Sqlite has no asynchronous deferred begin; BEGIN DEFERRED
+    // touches no page, so it does not block.
+    public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: true));
+    }
+
     // Statements prepared once per batch and stepped for each client, straight through SQLitePCL on the
     // transaction's connection: ADO.NET's work per command (a data reader, parameters bound by name) cost as
     // much again as SQLite's own update (decision 0009).

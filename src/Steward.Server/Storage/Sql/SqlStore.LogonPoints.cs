@@ -9,21 +9,22 @@ namespace Steward.Server.Storage.Sql;
 internal sealed partial class SqlStore
 {
     public Task<IReadOnlyList<LogonPointRow>> ListLogonPointsAsync(CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<LogonPointRow>>(
-            async c =>
-            {
-                var points = (await c.QueryAsync<LogonPointRow>(new CommandDefinition("SELECT * FROM logon_points ORDER BY name", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-                var sites = await c.QueryAsync<(string LogonPoint, string Site)>(
-                    new CommandDefinition("SELECT logon_point, site FROM logon_point_sites ORDER BY logon_point, site", cancellationToken: cancellationToken)).ConfigureAwait(false);
-                var byPoint = sites.ToLookup(s => s.LogonPoint, s => s.Site, StringComparer.Ordinal);
-                foreach (var point in points)
-                {
-                    point.Sites = [.. byPoint[point.Name]];
-                }
+        ReadAsync(c => ReadLogonPointsAsync(c, null, cancellationToken), cancellationToken);
 
-                return points;
-            },
-            cancellationToken);
+    private static async Task<IReadOnlyList<LogonPointRow>> ReadLogonPointsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var points = (await connection.QueryAsync<LogonPointRow>(
+            new CommandDefinition("SELECT * FROM logon_points ORDER BY name", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var sites = await connection.QueryAsync<(string LogonPoint, string Site)>(
+            new CommandDefinition("SELECT logon_point, site FROM logon_point_sites ORDER BY logon_point, site", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var byPoint = sites.ToLookup(s => s.LogonPoint, s => s.Site, StringComparer.Ordinal);
+        foreach (var point in points)
+        {
+            point.Sites = [.. byPoint[point.Name]];
+        }
+
+        return points;
+    }
 
     public Task<LogonPointRow?> FindLogonPointAsync(string name, CancellationToken cancellationToken) =>
         ReadAsync(c => FindLogonPointAsync(c, null, name, cancellationToken), cancellationToken);
