@@ -56,6 +56,10 @@ internal static class AgentCli
                     return (await CycleFlow.RunAsync(context, parsed.Has("--json"), stop).ConfigureAwait(false)).ExitCode;
                 case "status":
                     return StatusFlow.Run(context, parsed.Has("--json"));
+                case "place":
+                    return parsed.Value("--from") is { } from
+                        ? await PlaceFlow.RunAsync(context, from, stop).ConfigureAwait(false)
+                        : Invalid(console, "place needs --from DIR (the directory of the Debian package's copy)");
                 case "travel":
                     return travel is { } on ? TravelFlow.Run(context, on) : Invalid(console, "travel needs 'on' or 'off'");
                 default:
@@ -88,6 +92,7 @@ internal static class AgentCli
         {
             "logon" or "install" => new HashSet<string>(Common) { "--logon-point", "--secret", "--name", "--address", "--server-key", "--ca" },
             "cycle" or "status" or "travel" => Common,
+            "place" => new HashSet<string>(Common) { "--from" },
             "run" => new HashSet<string>(Common) { "--interval", "--jitter", "--retry-min", "--retry-max" },
             "version" => new HashSet<string>(),
             _ => null,

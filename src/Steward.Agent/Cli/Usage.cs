@@ -17,6 +17,9 @@ internal static class Usage
           travel on|off                          this computer travels (keeps its sites outside their boundaries), or is back;
                                                  sent with the next cycle (the latest change, here or an administrator's, wins)
           version                                the version of this program
+          place --from DIR                       what the Debian package runs: puts the program in DIR (with its
+                                                 steward-package.json) into the versioned layout and makes it current,
+                                                 unless a newer version is current (an agent is never taken down)
 
         Options:
           --state-dir DIR        the agent's directory (default /var/lib/steward-agent; %ProgramData%\Steward\Agent on Windows)

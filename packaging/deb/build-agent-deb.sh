@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds steward-agent_<version>_amd64.deb from the native agent.
+#
+#   packaging/deb/build-agent-deb.sh --version 2.00.1493.2000 [--published DIR] [--out DIR]
+#
+# Without --published it runs `dotnet publish` (Native AOT, linux-x64) first. The package installs the program
+# and its manifest into /usr/lib/steward-agent (owned by dpkg); its postinst runs `steward-agent place`, which
+# copies them into the agent's own versioned layout (/var/lib/steward-agent/versions/V, then the `current`
+# pointer) unless a newer agent is current there. See docs/OPERATIONS.md, "Installing from the packages".
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+version="" published="" out="$repo/artifacts/deb"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --version) version=$2; shift 2 ;;
+    --published) published=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    *) echo "build-agent-deb.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+[ -n "$version" ] || { echo "build-agent-deb.sh: --version V is required (the agent version, e.g. 2.00.1493.2000)" >&2; exit 2; }
+command -v dpkg-deb >/dev/null || { echo "build-agent-deb.sh: dpkg-deb is missing (apt-get install dpkg-dev)" >&2; exit 1; }
+
+root=$(mktemp -d)
+published_tmp=""
+trap 'rm -rf "$root" ${published_tmp:+"$published_tmp"}' EXIT
+if [ -z "$published" ]; then
+  published_tmp=$(mktemp -d)
+  published=$published_tmp
+  dotnet publish "$repo/src/Steward.Agent/Steward.Agent.csproj" -c Release -r linux-x64 -o "$published" "-p:StewardAgentVersion=$version" -nologo >&2
+fi
+program="$published/steward-agent"
+[ -x "$program" ] || { echo "build-agent-deb.sh: $program is not there or not executable" >&2; exit 1; }
+built=$("$program" version)
+[ "$built" = "steward-agent $version" ] || { echo "build-agent-deb.sh: $program reports '$built', not version $version" >&2; exit 1; }
+
+lib="$root/usr/lib/steward-agent"
+doc="$root/usr/share/doc/steward-agent"
+chmod 0755 "$root"
+install -d -m 0755 "$root/usr/share/lintian/overrides" "$root/DEBIAN" "$lib" "$doc" "$root/usr/bin" "$root/lib/systemd/system" "$root/usr/share/man/man8"
+install -m 0755 "$program" "$lib/steward-agent"
+
+# The manifest the agent checks the copy against (the same format as a package archive's steward-package.json).
+size=$(stat -c %s "$lib/steward-agent")
+sha=$(sha256sum "$lib/steward-agent" | cut -d' ' -f1)
+printf '{"format":1,"version":"%s","entryPoint":"steward-agent","files":[{"path":"steward-agent","size":%s,"sha256":"%s","executable":true}]}\n' \
+  "$version" "$size" "$sha" > "$lib/steward-package.json"
+chmod 0644 "$lib/steward-package.json"
+
+# On the PATH: always the current version, whatever updated it.
+ln -s /var/lib/steward-agent/current/steward-agent "$root/usr/bin/steward-agent"
+install -m 0644 "$repo/src/Steward.Agent/packaging/steward-agent.service" "$repo/src/Steward.Agent/packaging/steward-agent.path" "$root/lib/systemd/system/"
+
+# The man page is the program's own --help, so the two never disagree.
+{
+  printf '.TH STEWARD-AGENT 8 "" "steward-agent %s" "Steward"\n' "$version"
+  printf '.SH NAME\nsteward-agent \\- the Steward agent on a managed computer\n'
+  printf '.SH SYNOPSIS\n.B steward-agent\n.I command\n.RI [ options ]\n'
+  printf '.SH DESCRIPTION\n.nf\n'
+  "$program" --help | sed -e 's/\\/\\e/g' -e 's/^\([.'"'"']\)/\\\&\1/'
+  printf '.fi\n.SH FILES\n.TP\n.I /var/lib/steward-agent\nthe state, the installed versions and the \\fIcurrent\\fR pointer\n'
+  printf '.TP\n.I /usr/lib/steward-agent\nthe copy this package installs, placed into the layout by its postinst\n'
+  printf '.SH SEE ALSO\n.BR systemctl (1)\n'
+} | gzip -9n > "$root/usr/share/man/man8/steward-agent.8.gz"
+
+install -m 0644 "$here/agent/copyright" "$doc/copyright"
+install -m 0644 "$here/agent/lintian-overrides" "$root/usr/share/lintian/overrides/steward-agent"
+sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$(date -u -R -d @"${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}")/" \
+  "$here/agent/changelog" | gzip -9n > "$doc/changelog.gz"
+for script in postinst prerm postrm; do
+  install -m 0755 "$here/agent/$script" "$root/DEBIAN/$script"
+done
+installed_size=$(du -k -s --exclude=DEBIAN "$root" | cut -f1)
+sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$installed_size/" "$here/agent/control" > "$root/DEBIAN/control"
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\n' | LC_ALL=C sort | xargs md5sum) > "$root/DEBIAN/md5sums"
+chmod 0644 "$root/DEBIAN/md5sums"
+
+mkdir -p "$out"
+deb="$out/steward-agent_${version}_amd64.deb"
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >&2
+echo "$deb"
