@@ -10,6 +10,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+# shellcheck source=common.sh
+. "$here/common.sh"
 version="" published="" out="$repo/artifacts/deb"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,9 +38,8 @@ built=$("$program" version)
 [ "$built" = "steward-agent $version" ] || { echo "build-agent-deb.sh: $program reports '$built', not version $version" >&2; exit 1; }
 
 lib="$root/usr/lib/steward-agent"
-doc="$root/usr/share/doc/steward-agent"
 chmod 0755 "$root"
-install -d -m 0755 "$root/usr/share/lintian/overrides" "$root/DEBIAN" "$lib" "$doc" "$root/usr/bin" "$root/lib/systemd/system" "$root/usr/share/man/man8"
+install -d -m 0755 "$lib" "$root/usr/bin" "$root/lib/systemd/system" "$root/usr/share/man/man8"
 install -m 0755 "$program" "$lib/steward-agent"
 
 # The manifest the agent checks the copy against (the same format as a package archive's steward-package.json).
@@ -64,19 +65,4 @@ install -m 0644 "$repo/src/Steward.Agent/packaging/steward-agent.service" "$repo
   printf '.SH SEE ALSO\n.BR systemctl (1)\n'
 } | gzip -9n > "$root/usr/share/man/man8/steward-agent.8.gz"
 
-install -m 0644 "$here/agent/copyright" "$doc/copyright"
-install -m 0644 "$here/agent/lintian-overrides" "$root/usr/share/lintian/overrides/steward-agent"
-sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$(date -u -R -d @"${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}")/" \
-  "$here/agent/changelog" | gzip -9n > "$doc/changelog.gz"
-for script in postinst prerm postrm; do
-  install -m 0755 "$here/agent/$script" "$root/DEBIAN/$script"
-done
-installed_size=$(du -k -s --exclude=DEBIAN "$root" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$installed_size/" "$here/agent/control" > "$root/DEBIAN/control"
-(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\n' | LC_ALL=C sort | xargs md5sum) > "$root/DEBIAN/md5sums"
-chmod 0644 "$root/DEBIAN/md5sums"
-
-mkdir -p "$out"
-deb="$out/steward-agent_${version}_amd64.deb"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >&2
-echo "$deb"
+deb_finish steward-agent "$version" "$root" "$here/agent" "$out"
