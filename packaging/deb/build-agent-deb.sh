@@ -12,18 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 # shellcheck source=common.sh
 . "$here/common.sh"
-version="" published="" out="$repo/artifacts/deb"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --version) version=$2; shift 2 ;;
-    --published) published=$2; shift 2 ;;
-    --out) out=$2; shift 2 ;;
-    *) echo "build-agent-deb.sh: unknown argument '$1'" >&2; exit 2 ;;
-  esac
-done
-[ -n "$version" ] || { echo "build-agent-deb.sh: --version V is required (the agent version, e.g. 2.00.1493.2000)" >&2; exit 2; }
-command -v dpkg-deb >/dev/null || { echo "build-agent-deb.sh: dpkg-deb is missing (apt-get install dpkg-dev)" >&2; exit 1; }
-
+deb_arguments build-agent-deb.sh "$@"
 root=$(mktemp -d)
 published_tmp=""
 trap 'rm -rf "$root" ${published_tmp:+"$published_tmp"}' EXIT

@@ -1,10 +1,29 @@
-# Shared by build-agent-deb.sh and build-server-deb.sh (sourced): the Debian metadata of a package tree and the build.
+# Shared by build-agent-deb.sh and build-server-deb.sh (sourced): their arguments, the Debian metadata of a
+# package tree and the build.
+
+# deb_arguments SCRIPT ARGS...: sets version, published and out (default artifacts/deb) from --version V,
+# --published DIR and --out DIR; a missing --version or an unknown argument ends the script with code 2.
+deb_arguments() {
+  local script=$1
+  shift
+  version="" published="" out="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/artifacts/deb"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --version) version=$2; shift 2 ;;
+      --published) published=$2; shift 2 ;;
+      --out) out=$2; shift 2 ;;
+      *) echo "$script: unknown argument '$1'" >&2; exit 2 ;;
+    esac
+  done
+  [ -n "$version" ] || { echo "$script: --version V is required" >&2; exit 2; }
+  command -v dpkg-deb >/dev/null || { echo "$script: dpkg-deb is missing (apt-get install dpkg-dev)" >&2; exit 1; }
+}
 #
-# deb_finish NAME VERSION ROOT TEMPLATES OUT: adds the copyright, the changelog, the lintian overrides (when
+# deb_finish NAME VERSION ROOT TEMPLATES OUT [COMPRESSION]: adds the copyright, the changelog, the lintian overrides (when
 # TEMPLATES has one), the maintainer scripts, control (with @VERSION@ and @INSTALLED_SIZE@ filled in), conffiles
 # (when TEMPLATES has one) and md5sums to ROOT, builds OUT/NAME_VERSION_amd64.deb and prints its path.
 deb_finish() {
-  local name=$1 version=$2 root=$3 templates=$4 out=$5 repo date_epoch
+  local name=$1 version=$2 root=$3 templates=$4 out=$5 compression=${6:-xz} repo date_epoch
   repo=$(cd "$templates/../../.." && pwd)
   local doc="$root/usr/share/doc/$name"
   install -d -m 0755 "$doc" "$root/DEBIAN"
@@ -28,6 +47,6 @@ deb_finish() {
   chmod 0644 "$root/DEBIAN/md5sums"
   mkdir -p "$out"
   local deb="$out/${name}_${version}_amd64.deb"
-  dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >&2
+  dpkg-deb --root-owner-group "-Z$compression" --build "$root" "$deb" >&2
   echo "$deb"
 }
