@@ -13,12 +13,7 @@ repo=$(cd "$here/../.." && pwd)
 # shellcheck source=common.sh
 . "$here/common.sh"
 deb_arguments build-agent-deb.sh "$@"
-root=$(mktemp -d)
-published_tmp=""
-trap 'rm -rf "$root" ${published_tmp:+"$published_tmp"}' EXIT
-if [ -z "$published" ]; then
-  published_tmp=$(mktemp -d)
-  published=$published_tmp
+if [ -n "$publish_needed" ]; then
   dotnet publish "$repo/src/Steward.Agent/Steward.Agent.csproj" -c Release -r linux-x64 -o "$published" "-p:StewardAgentVersion=$version" -nologo >&2
 fi
 program="$published/steward-agent"
@@ -27,7 +22,6 @@ built=$("$program" version)
 [ "$built" = "steward-agent $version" ] || { echo "build-agent-deb.sh: $program reports '$built', not version $version" >&2; exit 1; }
 
 lib="$root/usr/lib/steward-agent"
-chmod 0755 "$root"
 install -d -m 0755 "$lib" "$root/usr/bin" "$root/lib/systemd/system" "$root/usr/share/man/man8"
 install -m 0755 "$program" "$lib/steward-agent"
 

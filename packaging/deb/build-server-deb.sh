@@ -12,17 +12,11 @@ repo=$(cd "$here/../.." && pwd)
 # shellcheck source=common.sh
 . "$here/common.sh"
 deb_arguments build-server-deb.sh "$@"
-root=$(mktemp -d)
-published_tmp=""
-trap 'rm -rf "$root" ${published_tmp:+"$published_tmp"}' EXIT
-if [ -z "$published" ]; then
-  published_tmp=$(mktemp -d)
-  published=$published_tmp
+if [ -n "$publish_needed" ]; then
   dotnet publish "$repo/src/Steward.Cli/Steward.Cli.csproj" -c Release -r linux-x64 --self-contained -o "$published" -nologo >&2
 fi
 [ -x "$published/steward" ] || { echo "build-server-deb.sh: $published/steward is not there or not executable" >&2; exit 1; }
 
-chmod 0755 "$root"
 server="$here/server"
 install -d -m 0755 "$root/usr/lib/steward" "$root/usr/bin" "$root/lib/systemd/system" "$root/etc/steward" "$root/usr/lib/sysusers.d" "$root/usr/share/doc/steward"
 cp -R "$published/." "$root/usr/lib/steward/"

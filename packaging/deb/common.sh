@@ -2,7 +2,8 @@
 # package tree and the build.
 
 # deb_arguments SCRIPT ARGS...: sets version, published and out (default artifacts/deb) from --version V,
-# --published DIR and --out DIR; a missing --version or an unknown argument ends the script with code 2.
+# --published DIR and --out DIR; a missing --version or an unknown argument ends the script with code 2. Sets root
+# (an empty package tree) and, without --published, published (an empty directory) and publish_needed=yes.
 deb_arguments() {
   local script=$1
   shift
@@ -17,6 +18,15 @@ deb_arguments() {
   done
   [ -n "$version" ] || { echo "$script: --version V is required" >&2; exit 2; }
   command -v dpkg-deb >/dev/null || { echo "$script: dpkg-deb is missing (apt-get install dpkg-dev)" >&2; exit 1; }
+  # The package tree, and a publish directory when none was given; both removed when the script ends.
+  root=$(mktemp -d)
+  chmod 0755 "$root"
+  publish_needed=""
+  if [ -z "$published" ]; then
+    published=$(mktemp -d)
+    publish_needed=yes
+  fi
+  trap 'rm -rf "$root"; [ -z "$publish_needed" ] || rm -rf "$published"' EXIT
 }
 #
 # deb_finish NAME VERSION ROOT TEMPLATES OUT [COMPRESSION]: adds the copyright, the changelog, the lintian overrides (when
