@@ -12,11 +12,14 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
-    /// <summary>An environment with these variables whose working directory is this directory.</summary>
+    /// <summary>
+    /// An environment with these variables whose working directory is this directory; the packaged server's token
+    /// file is looked for in it too (<c>etc-steward/admin-token</c>), never in the machine's /etc.
+    /// </summary>
     public CliEnvironment Environment(params (string Name, string Value)[] variables)
     {
         var values = variables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
-        return new CliEnvironment(name => values.GetValueOrDefault(name), Path);
+        return new CliEnvironment(name => values.GetValueOrDefault(name), Path, System.IO.Path.Combine(Path, "etc-steward", "admin-token"));
     }
 
     /// <summary>Writes a file (creating its directories) and returns its full path.</summary>

@@ -3,6 +3,7 @@ using Steward.Agent.Flows;
 using Steward.Agent.Hosting;
 using Steward.Agent.Layout;
 using Steward.Agent.Net;
+using Steward.Agent.Update;
 
 namespace Steward.Agent.Cli;
 
@@ -56,6 +57,12 @@ internal static class AgentCli
                     return (await CycleFlow.RunAsync(context, parsed.Has("--json"), stop).ConfigureAwait(false)).ExitCode;
                 case "status":
                     return StatusFlow.Run(context, parsed.Has("--json"));
+                case "doctor":
+                    return await DoctorFlow.RunAsync(context, parsed.Has("--repair"), parsed.Has("--json"), parsed.Value("--from") ?? PackageCopy.DebianDirectory, stop).ConfigureAwait(false);
+                case "place":
+                    return parsed.Value("--from") is { } from
+                        ? await PlaceFlow.RunAsync(context, from, stop).ConfigureAwait(false)
+                        : Invalid(console, "place needs --from DIR (the directory of the Debian package's copy)");
                 case "travel":
                     return travel is { } on ? TravelFlow.Run(context, on) : Invalid(console, "travel needs 'on' or 'off'");
                 default:
@@ -88,11 +95,17 @@ internal static class AgentCli
         {
             "logon" or "install" => new HashSet<string>(Common) { "--logon-point", "--secret", "--name", "--address", "--server-key", "--ca" },
             "cycle" or "status" or "travel" => Common,
+            "place" or "doctor" => new HashSet<string>(Common) { "--from" },
             "run" => new HashSet<string>(Common) { "--interval", "--jitter", "--retry-min", "--retry-max" },
             "version" => new HashSet<string>(),
             _ => null,
         };
-        IReadOnlySet<string> flags = verb == "run" ? new HashSet<string> { "--windows-service" } : Json;
+        IReadOnlySet<string> flags = verb switch
+        {
+            "run" => new HashSet<string> { "--windows-service" },
+            "doctor" => new HashSet<string>(Json) { "--repair" },
+            _ => Json,
+        };
         return options is null ? null : (options, flags);
     }
 

@@ -17,10 +17,20 @@ internal static class Usage
           travel on|off                          this computer travels (keeps its sites outside their boundaries), or is back;
                                                  sent with the next cycle (the latest change, here or an administrator's, wins)
           version                                the version of this program
+          doctor [--repair]                      checks that the agent is whole: the pointer names a complete version, each
+                                                 version's files match the manifest it was installed from (size, SHA-256),
+                                                 the program starts, the state file reads, the server key is pinned, the
+                                                 service is enabled, the last cycle is recent. --repair restores damaged
+                                                 files from the Debian package's copy (--from DIR, default
+                                                 /usr/lib/steward-agent) or falls back to the kept previous version, and
+                                                 restores a damaged state file from its last good copy
+          place --from DIR                       what the Debian package runs: puts the program in DIR (with its
+                                                 steward-package.json) into the versioned layout and makes it current,
+                                                 unless a newer version is current (an agent is never taken down)
 
         Options:
           --state-dir DIR        the agent's directory (default /var/lib/steward-agent; %ProgramData%\Steward\Agent on Windows)
-          --json                 print JSON instead of words (logon, install, cycle, status, version)
+          --json                 print JSON instead of words (logon, install, cycle, status, version, doctor)
           --name NAME            logon/install: the computer name to enroll with (default: the computer's)
           --address ADDR         logon/install: an address to present instead of the discovered ones (repeatable; kept)
           --server-key KEY       logon/install: the server's package-signing key (SPKI, base64) to pin instead of the first answer's

@@ -20,6 +20,9 @@ internal sealed record AgentLayout(string Root)
     /// <summary>The state file.</summary>
     public string StateFile => Path.Combine(Root, "state.json");
 
+    /// <summary>The last state written whole, beside the state file: what <c>doctor --repair</c> restores a damaged one from.</summary>
+    public string StateBackup => Path.Combine(Root, "state.last-good.json");
+
     /// <summary>Where complete versions live, one directory each.</summary>
     public string Versions => Path.Combine(Root, "versions");
 

@@ -36,9 +36,16 @@ internal sealed record Recovery(AgentLayout Layout, TimeProvider Time)
         var versions = new VersionStore(Layout);
         var pointer = new CurrentPointer(Layout);
         var current = pointer.Read();
+        var anyComplete = versions.Complete().Count > 0;
         foreach (var directory in versions.Directories())
         {
-            if (versions.Marker(directory) is null)
+            if (versions.Marker(directory) is null && directory == current && !anyComplete)
+            {
+                // The pointer only ever names a complete version, so this is damage (a lost marker), not an interrupted
+                // update; with nothing else to run, removing it would leave the computer without an agent.
+                done.Add($"versions/{directory}, which the pointer names, has lost its marker; it is kept, as nothing else could run (steward-agent doctor --repair)");
+            }
+            else if (versions.Marker(directory) is null)
             {
                 versions.Remove(directory);
                 done.Add($"removed versions/{directory}, which an interrupted update left incomplete");
@@ -54,7 +61,7 @@ internal sealed record Recovery(AgentLayout Layout, TimeProvider Time)
                 pointer.Switch(newest);
                 done.Add($"the pointer named {current}, which is not a complete version; it now names {newest}");
             }
-            else
+            else if (!Directory.Exists(Layout.VersionDirectory(current)))
             {
                 done.Add($"the pointer names {current}, which is not a complete version, and no complete version is left; run 'steward-agent install' to install one");
             }

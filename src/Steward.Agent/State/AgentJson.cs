@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Steward.Agent.Cli;
+using Steward.Agent.Doctor;
 using Steward.Agent.Flows;
 using Steward.Agent.Layout;
 
@@ -13,6 +14,7 @@ namespace Steward.Agent.State;
 [JsonSerializable(typeof(VersionDocument))]
 [JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(ResultDocument))]
+[JsonSerializable(typeof(DoctorDocument))]
 internal sealed partial class AgentJson : JsonSerializerContext
 {
     /// <summary>The same documents on one line each (results, so that a cycle's answers are JSON Lines).</summary>

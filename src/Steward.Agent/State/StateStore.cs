@@ -16,9 +16,13 @@ internal sealed record StateStore(AgentLayout Layout)
     public const int MaxBytes = 1 << 20;
 
     /// <summary>Reads the state.</summary>
-    public StateLoad Load()
+    public StateLoad Load() => Load(Layout.StateFile);
+
+    /// <summary>Reads the copy of the last state written whole (<see cref="AgentLayout.StateBackup"/>).</summary>
+    public StateLoad LoadLastGood() => Load(Layout.StateBackup);
+
+    private static StateLoad Load(string path)
     {
-        var path = Layout.StateFile;
         if (!File.Exists(path))
         {
             return new StateLoad(AgentState.Empty, $"There is no state file at {path}: this computer has not enrolled at a logon point yet.", Missing: true);
@@ -50,12 +54,17 @@ internal sealed record StateStore(AgentLayout Layout)
         }
     }
 
-    /// <summary>Writes the state atomically, readable by its owner only (it holds the client secret).</summary>
+    /// <summary>
+    /// Writes the state atomically, readable by its owner only (it holds the client secret), then the same bytes
+    /// as the last-good copy: a file damaged later on disk can be restored from the other (<c>doctor --repair</c>).
+    /// </summary>
     public void Save(AgentState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         Directory.CreateDirectory(Layout.Root);
-        AtomicFile.Write(Layout.StateFile, JsonSerializer.SerializeToUtf8Bytes(state, AgentJson.Default.AgentState));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, AgentJson.Default.AgentState);
+        AtomicFile.Write(Layout.StateFile, bytes);
+        AtomicFile.Write(Layout.StateBackup, bytes);
     }
 
     private static StateLoad Corrupt(string path, string why) =>

@@ -86,11 +86,11 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         Console.Step(UpdateSteps.Verified, version, "size and SHA-256 match the manifest signed by the pinned server key");
 
         var staging = Path.Combine(Layout.Staging, $"{version}.{Environment.ProcessId}");
+        PackageManifest manifest;
         var target = Layout.VersionDirectory(version);
         try
         {
             Console.Step(UpdateSteps.Extract, version, $"extracting into {staging}, checking every file");
-            PackageManifest manifest;
             try
             {
                 using var archive = new FileStream(partial, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -126,7 +126,7 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
             }
         }
 
-        var marker = new CompleteMarker(version, signed.EntryPoint, signed.Sha256, Time.GetUtcNow());
+        var marker = new CompleteMarker(version, signed.EntryPoint, signed.Sha256, Time.GetUtcNow(), manifest.Files);
         Console.Step(UpdateSteps.HealthCheck, version, "checking that the new version starts and reports its version");
         try
         {

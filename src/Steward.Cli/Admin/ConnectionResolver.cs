@@ -6,7 +6,8 @@ namespace Steward.Cli.Admin;
 /// Decides which server to talk to and with which token. The URL: <c>--server</c>, then
 /// <c>STEWARD_URL</c>, then <see cref="DefaultServer"/>. The token: <c>--token</c>, then
 /// <c>--token-file</c>, then <c>STEWARD_TOKEN</c>, then <see cref="DefaultTokenFile"/> if it exists,
-/// which is where <c>steward server</c> writes it with its default data directory. A private CA for an https
+/// which is where <c>steward server</c> writes it with its default data directory, then the copy a server
+/// installed from the Debian package shares with the <c>steward</c> group (<see cref="CliEnvironment.PackagedTokenFile"/>). A private CA for an https
 /// server: <c>--ca FILE</c>, then <c>STEWARD_CA</c>; without one the system's trust store decides.
 /// </summary>
 internal static class ConnectionResolver
@@ -130,10 +131,16 @@ internal static class ConnectionResolver
             return (ReadTokenFile(defaultFile), defaultFile);
         }
 
+        if (File.Exists(environment.PackagedTokenFile))
+        {
+            return (ReadTokenFile(environment.PackagedTokenFile), environment.PackagedTokenFile);
+        }
+
         throw new AdminFailure(
             ExitCodes.NotAuthorized,
             $"steward: no admin token: pass --token or --token-file, or set {TokenVariable}",
-            $"  the server writes its token to <data>/admin-token when it first starts; {defaultFile} does not exist");
+            $"  the server writes its token to <data>/admin-token when it first starts; {defaultFile} does not exist"
+            + $" (a server installed from the Debian package shares it as {environment.PackagedTokenFile} with the steward group)");
     }
 
     private static string ReadTokenFile(string path)

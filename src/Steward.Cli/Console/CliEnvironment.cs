@@ -7,8 +7,15 @@ namespace Steward.Cli.Console;
 /// </summary>
 /// <param name="Variable">Looks up an environment variable; null when it is not set.</param>
 /// <param name="WorkingDirectory">The directory relative paths are taken from.</param>
-public sealed record CliEnvironment(Func<string, string?> Variable, string WorkingDirectory)
+/// <param name="PackagedTokenFile">
+/// Where the Debian package's server shares its administrator token with the <c>steward</c> group; the last place
+/// the token is looked for.
+/// </param>
+public sealed record CliEnvironment(Func<string, string?> Variable, string WorkingDirectory, string PackagedTokenFile = CliEnvironment.DebianTokenFile)
 {
+    /// <summary>The token file of a server installed from the Debian package (root:steward, 0640).</summary>
+    public const string DebianTokenFile = "/etc/steward/admin-token";
+
     /// <summary>This process's environment variables and current directory.</summary>
     public static CliEnvironment Process => new(Environment.GetEnvironmentVariable, Environment.CurrentDirectory);
 

@@ -96,24 +96,24 @@ internal static class ScenarioExport
         {
             var name = ExportedName(client, previous);
             previous = client.Name;
-            if (client.Addresses.Length == 0)
+            if (client.Addresses.Count == 0)
             {
                 withoutAddress++;
                 continue;
             }
 
             line.Clear();
-            line.Append("  - {name: ").Scalar(name).Append(", addresses: ").List(client.Addresses, ',');
+            line.Append("  - {name: ").Scalar(name).Append(", addresses: ").List(string.Join(',', client.Addresses), ',');
             if (client.Installed is not null)
             {
-                line.Append(", installed: ").Scalar(client.Installed);
-                if (client.Sites.Length > 0)
+                line.Append(", installed: ").Scalar(client.Installed.ToString()!);
+                if (client.Sites.Count > 0)
                 {
-                    line.Append(", sites: ").List(client.Sites, ',');
+                    line.Append(", sites: ").List(string.Join(',', client.Sites), ',');
                 }
             }
 
-            line.Append(client.Travel != 0 ? ", travel: true}\n" : "}\n");
+            line.Append(client.Travel ? ", travel: true}\n" : "}\n");
             await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
             written++;
         }

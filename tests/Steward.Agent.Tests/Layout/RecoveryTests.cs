@@ -69,6 +69,34 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public void Run_LostMarkerOfTheOnlyVersion_ThePointerNamesIt_KeepsItsFiles()
+    {
+        Complete("2.00.1493.2000");
+        Pointer.Switch("2.00.1493.2000");
+        File.Delete(_layout.CompleteMarker("2.00.1493.2000"));
+
+        var done = Recover();
+
+        Assert.True(File.Exists(Path.Combine(_layout.VersionDirectory("2.00.1493.2000"), "steward-agent")));
+        Assert.Equal("2.00.1493.2000", Pointer.Read());
+        Assert.Contains(done, d => d.Contains("has lost its marker; it is kept", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_LostMarkerOfTheCurrentVersion_WithAnotherComplete_MovesToIt()
+    {
+        Complete("2.00.1493.2000");
+        Complete("2.00.1493.2001");
+        Pointer.Switch("2.00.1493.2001");
+        File.Delete(_layout.CompleteMarker("2.00.1493.2001"));
+
+        Recover();
+
+        Assert.Equal("2.00.1493.2000", Pointer.Read());
+        Assert.False(Directory.Exists(_layout.VersionDirectory("2.00.1493.2001")));
+    }
+
+    [Fact]
     public void Run_PointerToAMissingVersionAndNothingComplete_SaysSoAndRemovesNothingElse()
     {
         Pointer.Switch("2.00.1493.2001");

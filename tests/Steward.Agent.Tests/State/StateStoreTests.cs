@@ -36,12 +36,14 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
-    public void Save_WritesTheFileOwnerOnlyAndLeavesNoTemporaryFile()
+    public void Save_WritesTheFileAndItsLastGoodCopyOwnerOnly_AndLeavesNoTemporaryFile()
     {
         Store.Save(AgentState.Empty with { ClientSecret = "secret" });
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_temp.Path, "state.json")));
-        Assert.Equal(["state.json"], Directory.GetFiles(_temp.Path).Select(Path.GetFileName));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_temp.Path, "state.last-good.json")));
+        Assert.Equal(["state.json", "state.last-good.json"], Directory.GetFiles(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_temp.Path, "state.json")), File.ReadAllBytes(Path.Combine(_temp.Path, "state.last-good.json")));
     }
 
     [Fact]

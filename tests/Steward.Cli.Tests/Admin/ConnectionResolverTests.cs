@@ -1,4 +1,5 @@
 using Steward.Cli.Admin;
+using Steward.Cli.Console;
 
 namespace Steward.Cli.Tests.Admin;
 
@@ -41,6 +42,21 @@ public sealed class ConnectionResolverTests
         Assert.Equal(("from-token-file", $"--token-file {Path.Combine(directory.Path, "mine", "token")}"), (file.Token, file.TokenSource));
         Assert.Equal(("from-variable", "STEWARD_TOKEN"), (variable.Token, variable.TokenSource));
         Assert.Equal(("from-default-file", defaultFile), (fallback.Token, fallback.TokenSource));
+    }
+
+    [Fact]
+    public void Token_ThePackagedServersSharedFile_IsTheLastPlace()
+    {
+        using var directory = new TempDirectory();
+        var shared = directory.Write("etc-steward/admin-token", "from-the-package\n");
+
+        var packaged = ConnectionResolver.Resolve(Nothing, directory.Environment());
+        directory.Write("steward-data/admin-token", "from-default-file");
+        var local = ConnectionResolver.Resolve(Nothing, directory.Environment());
+
+        Assert.Equal(("from-the-package", shared), (packaged.Token, packaged.TokenSource));
+        Assert.Equal("from-default-file", local.Token);
+        Assert.Equal(CliEnvironment.DebianTokenFile, CliEnvironment.Process.PackagedTokenFile);
     }
 
     [Fact]
