@@ -6,6 +6,7 @@ using Steward.Protocol;
 using Steward.Server.Agents;
 using Steward.Server.Audit;
 using Steward.Server.Clients;
+using Steward.Server.WebConsole;
 using Steward.Server.Decisions;
 using Steward.Server.Fleet;
 using Steward.Server.Heartbeats;
@@ -134,14 +135,17 @@ public static class StewardServer
         builder.Services.AddSingleton<HeartbeatQueue>();
         builder.Services.AddSingleton<RefusalLimiter>();
         builder.Services.AddSingleton<UnenrolledCleanup>();
+        builder.Services.AddSingleton<InactiveClientCount>();
         builder.Services.AddHostedService<ServerInitializer>();
         builder.Services.AddHostedService(s => s.GetRequiredService<HeartbeatQueue>());
         builder.Services.AddHostedService(s => s.GetRequiredService<UnenrolledCleanup>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<InactiveClientCount>());
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         AccessPolicies.AddTo(builder.Services);
+        ConsoleSetup.AddTo(builder.Services);
 
         // A lambda, not a method group: the generator that adds the XML comments intercepts only that form.
         builder.Services.AddOpenApi(o => OpenApiSetup.Configure(o));
@@ -152,6 +156,7 @@ public static class StewardServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        ConsoleSetup.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
@@ -174,6 +179,7 @@ public static class StewardServer
         LogonEndpoints.Map(agents);
         AccessPointEndpoints.Map(agents);
         ContentEndpoints.Map(agents);
+        ConsoleSetup.Map(app);
         EveryEndpointRuled.Check(((IEndpointRouteBuilder)app).DataSources);
     }
 }
