@@ -38,6 +38,7 @@ internal static class ConsoleSetup
     public static void Map(WebApplication app)
     {
         ConsoleAssets.Map(app);
+        ClientsCsv.Map(app);
         app.MapRazorPages();
     }
 
