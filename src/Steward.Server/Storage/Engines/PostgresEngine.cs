@@ -31,6 +31,8 @@ internal sealed class PostgresEngine : DatabaseEngine, IAsyncDisposable
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override string Binary => " COLLATE \"C\"";
+
     public override string In(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -71,6 +71,8 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
 
     public override string ForUpdate => "";
 
+    public override string Binary => "";
+
     public override string In(string column, string parameter) => $"{column} IN {parameter}";
 
     // Reads need nothing set: a pooled connection opens without a round of pragmas, which matters on the

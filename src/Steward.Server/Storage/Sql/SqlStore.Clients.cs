@@ -90,8 +90,8 @@ internal sealed partial class SqlStore
         sql.Append(filter.SeenBefore is null ? "" : " AND (h.seen IS NULL OR h.seen < @SeenBefore)");
         sql.Append(filter.After is null ? "" : " AND c.id > @After");
 
-        // A range on lower(name), not LIKE: both engines use the index of migration 0008 for it, whatever the collation.
-        sql.Append(filter.NameStarts is null ? "" : " AND lower(c.name) >= @NameFrom AND lower(c.name) < @NameTo");
+        // A range on lower(name) by code point, not LIKE: both engines use the index of migration 0008 for it, whatever the collation.
+        sql.Append(filter.NameStarts is null ? "" : $" AND lower(c.name){engine.Binary} >= @NameFrom AND lower(c.name){engine.Binary} < @NameTo");
         sql.Append(" ORDER BY c.id LIMIT @Limit");
         var from = filter.NameStarts?.ToLowerInvariant();
         var parameters = new
