@@ -12,9 +12,12 @@ namespace Steward.Server.WebConsole.Views;
 /// </summary>
 internal static class FleetChart
 {
-    private const int LabelWidth = 96;
-    private const int BarWidth = 520;
-    private const int CountWidth = 84;
+    // Narrow enough to stay legible when a phone scales it down, without a second drawing.
+    private const int LabelWidth = 56;
+    private const int BarWidth = 300;
+    private const int CountWidth = 64;
+    private const int LegendColumns = 2;
+    private const int LegendColumn = 170;
     private const int Row = 30;
     private const int BarHeight = 20;
     private const int LegendRow = 22;
@@ -33,7 +36,7 @@ internal static class FleetChart
         var colours = versions.Select((v, i) => (v, v == "none" ? NoAgent : Palette[i % Palette.Length])).ToDictionary(p => p.v, p => p.Item2, StringComparer.Ordinal);
         var largest = Math.Max(1, bars.Select(b => b.Versions.Values.Sum()).DefaultIfEmpty(0).Max());
         var width = LabelWidth + BarWidth + CountWidth;
-        var legendRows = (versions.Count + 3) / 4;
+        var legendRows = (versions.Count + LegendColumns - 1) / LegendColumns;
         var height = (bars.Count * Row) + 12 + (legendRows * LegendRow) + 8;
         var svg = new StringBuilder();
         var html = HtmlEncoder.Default;
@@ -60,8 +63,8 @@ internal static class FleetChart
         var legendTop = (bars.Count * Row) + 12;
         for (var v = 0; v < versions.Count; v++)
         {
-            var lx = LabelWidth + (v % 4 * 170);
-            var ly = legendTop + (v / 4 * LegendRow);
+            var lx = LabelWidth + (v % LegendColumns * LegendColumn);
+            var ly = legendTop + (v / LegendColumns * LegendRow);
             svg.Append(Invariant($"<rect x=\"{lx}\" y=\"{ly}\" width=\"14\" height=\"14\" fill=\"{colours[versions[v]]}\"/>"))
                 .Append(Invariant($"<text x=\"{lx + 20}\" y=\"{ly + 12}\" class=\"legend\">")).Append(html.Encode(Named(versions[v]))).Append("</text>");
         }
