@@ -88,11 +88,16 @@ internal sealed partial class SqlStore
         sql.Append(filter.Outcome is null ? "" : " AND c.last_outcome = @Outcome");
         sql.Append(filter.SeenAfter is null ? "" : " AND h.seen >= @SeenAfter");
         sql.Append(filter.SeenBefore is null ? "" : " AND (h.seen IS NULL OR h.seen < @SeenBefore)");
-        sql.Append(filter.After is null ? "" : " AND c.id > @After");
+
+        // With a site, the order and the keyset are client_sites' own column (the same id): its index (site, client)
+        // then yields the site's clients in order, where ordering by c.id made SQLite sort a quarter of a million
+        // clients (3.6 s at a million, bench/console-clients).
+        var order = filter.Site is null ? "c.id" : "s.client";
+        sql.Append(filter.After is null ? "" : $" AND {order} > @After");
 
         // A range on lower(name) by code point, not LIKE: both engines use the index of migration 0008 for it, whatever the collation.
         sql.Append(filter.NameStarts is null ? "" : $" AND lower(c.name){engine.Binary} >= @NameFrom AND lower(c.name){engine.Binary} < @NameTo");
-        sql.Append(" ORDER BY c.id LIMIT @Limit");
+        sql.Append($" ORDER BY {order} LIMIT @Limit");
         var from = filter.NameStarts?.ToLowerInvariant();
         var parameters = new
         {
