@@ -56,6 +56,10 @@ public static class StewardServer
         // on at any level it opens a log scope and an Activity for every request: about a tenth of what an
         // agent's request allocated. Set it in appsettings.json to see those lines again.
         ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "None",
+
+        // The console's cookie keys are kept unencrypted in the owner-only <data>/console-keys by design (decision
+        // 0019); data protection warns of that at every new key, which would read as a fault in the log.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
     };
 
     /// <summary>Runs the server until it is stopped; returns the exit code.</summary>
