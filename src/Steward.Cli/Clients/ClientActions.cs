@@ -77,6 +77,7 @@ internal static class ClientActions
             ("outcome", options.Outcome),
             ("seenAfter", options.SeenAfter?.ToString("O", CultureInfo.InvariantCulture)),
             ("seenBefore", options.SeenBefore?.ToString("O", CultureInfo.InvariantCulture)),
+            ("inactive", options.Inactive ? "true" : null),
             ("limit", Math.Min(wanted, AdminLimits.ClientPageSize).ToString(CultureInfo.InvariantCulture)),
             ("after", after));
 

@@ -38,6 +38,7 @@ internal static class ClientCommand
         var outcome = new Option<string?>("--outcome") { Description = "Only clients whose last decision had this outcome (UpToDate, DeferredToMaintenance, ...).", HelpName = "OUTCOME" };
         var seenAfter = new Option<DateTimeOffset?>("--seen-after") { Description = "Only clients last seen at or after this time (2026-12-01T08:00:00Z).", HelpName = "TIME" };
         var seenBefore = new Option<DateTimeOffset?>("--seen-before") { Description = "Only clients last seen before this time.", HelpName = "TIME" };
+        var inactive = new Option<bool>("--inactive") { Description = "Only inactive clients: not seen for the server's Steward:InactiveDays (default 7 days)." };
         var limit = new Option<int>("--limit") { Description = "The most clients to print; longer lists are read page by page.", DefaultValueFactory = _ => AdminLimits.DefaultClientLimit, HelpName = "N" };
         limit.Validators.Add(result =>
         {
@@ -47,12 +48,12 @@ internal static class ClientCommand
             }
         });
         var after = new Option<string?>("--after") { Description = "Start after the client with this id: the list is in id order, and a cut-off list says where to go on.", HelpName = "ID" };
-        var command = new Command("list", "List clients, filtered, in id order.") { site, version, outcome, seenAfter, seenBefore, limit, after };
+        var command = new Command("list", "List clients, filtered, in id order.") { site, version, outcome, seenAfter, seenBefore, inactive, limit, after };
         var admin = AdminOptionSet.AddTo(command);
         command.SetAction((parsed, cancellation) => ClientActions.ListAsync(
             new ClientListOptions(
                 admin.Read(parsed), parsed.GetValue(site), parsed.GetValue(version), parsed.GetValue(outcome), parsed.GetValue(seenAfter), parsed.GetValue(seenBefore),
-                parsed.GetValue(limit), parsed.GetValue(after)),
+                parsed.GetValue(limit), parsed.GetValue(after), parsed.GetValue(inactive)),
             terminal, environment, cancellation));
         return command;
     }

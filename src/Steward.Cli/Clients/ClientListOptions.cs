@@ -11,5 +11,6 @@ namespace Steward.Cli.Clients;
 /// <param name="SeenBefore">Only clients last seen before this time.</param>
 /// <param name="Limit">The most clients to print.</param>
 /// <param name="After">Start after the client with this id (the ids are in order).</param>
+/// <param name="Inactive">Only clients the server counts as inactive (not seen for its <c>Steward:InactiveDays</c>).</param>
 internal sealed record ClientListOptions(
-    AdminSwitches Admin, string? Site, string? Version, string? Outcome, DateTimeOffset? SeenAfter, DateTimeOffset? SeenBefore, int Limit, string? After);
+    AdminSwitches Admin, string? Site, string? Version, string? Outcome, DateTimeOffset? SeenAfter, DateTimeOffset? SeenBefore, int Limit, string? After, bool Inactive = false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Steward.Policy.Decisions;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
+using Steward.Server.Hosting;
 using Steward.Server.Http;
 using Steward.Server.Security.Access;
 using Steward.Server.Sites;
@@ -18,8 +19,8 @@ internal static class ClientEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/clients", async (string? site, string? version, string? outcome, string? seenAfter, string? seenBefore, int? limit, string? after,
-            IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet("/clients", async (string? site, string? version, string? outcome, string? seenAfter, string? seenBefore, bool? inactive, int? limit, string? after,
+            IStewardStore store, ServerOptions options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
             var filter = new ClientFilter(
@@ -27,7 +28,7 @@ internal static class ClientEndpoints
                 version is null or "none" ? version : SiteInput.Version(version, "version", errors)?.ToString(),
                 outcome,
                 Time(seenAfter, "seenAfter", errors),
-                Time(seenBefore, "seenBefore", errors),
+                inactive == true ? Earlier(Time(seenBefore, "seenBefore", errors), options.InactiveBefore(time.GetUtcNow())) : Time(seenBefore, "seenBefore", errors),
                 after,
                 limit ?? DefaultLimit);
             if (outcome is not null && !Words.IsOutcome(outcome))
@@ -49,7 +50,7 @@ internal static class ClientEndpoints
             var page = rows.Take(filter.Limit).Select(ClientViews.Of).ToList();
             return TypedResults.Ok(new ClientPage(page, rows.Count > filter.Limit ? page[^1].Id : null));
         }).Produces<ClientPage>().ProducesValidationProblem()
-        .WithName("listClients").RequiresRole(AdminRole.Viewer).WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'after' pages.");
+        .WithName("listClients").RequiresRole(AdminRole.Viewer).WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'inactive': not seen for Steward:InactiveDays (default 7); 'after' pages.");
 
         group.MapGet("/clients/{id}", async (string id, IStewardStore store, CancellationToken cancellationToken) =>
         {
@@ -65,6 +66,8 @@ internal static class ClientEndpoints
 
         ClientTravelEndpoint.Map(group);
     }
+
+    private static long? Earlier(long? given, long inactiveBefore) => given is { } before && before < inactiveBefore ? before : inactiveBefore;
 
     private static long? Time(string? text, string field, FieldErrors errors)
     {

@@ -98,6 +98,18 @@ internal sealed class ServerOptions
     /// <summary><see cref="UnenrolledRefusalWindowSeconds"/> as a time, at least a second.</summary>
     public TimeSpan UnenrolledRefusalWindow => TimeSpan.FromSeconds(Math.Max(1, UnenrolledRefusalWindowSeconds));
 
+    /// <summary>
+    /// After how many days without a sign of life a client counts as inactive: marked in the console, listed by
+    /// <c>steward client list --inactive</c> and counted by the metric <c>steward.clients.inactive</c>; never deleted.
+    /// </summary>
+    public int InactiveDays { get; set; } = 7;
+
+    /// <summary>How often the inactive clients are counted for the metric.</summary>
+    public int InactiveCountMinutes { get; set; } = 5;
+
+    /// <summary>The time before which a client last seen counts as inactive at <paramref name="now"/> (Unix ms).</summary>
+    public long InactiveBefore(DateTimeOffset now) => now.AddDays(-Math.Max(1, InactiveDays)).ToUnixTimeMilliseconds();
+
     /// <summary>The packages directory, resolved.</summary>
     public string PackagesPath => Path.GetFullPath(Packages ?? Path.Combine(Data, "packages"));
 

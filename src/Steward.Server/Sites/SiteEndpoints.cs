@@ -142,7 +142,7 @@ internal static class SiteEndpoints
             return refusal;
         }
 
-        var audit = Audits.Of(http, time, action, code, $"{{\"before\":{System.Text.Json.JsonSerializer.Serialize(SiteViews.Of(current), ProtocolJson.Default.SiteView)},\"after\":{System.Text.Json.JsonSerializer.Serialize(SiteViews.Of(row), ProtocolJson.Default.SiteView)}}}");
+        var audit = Audits.Of(http, time, action, code, SiteViews.Change(current, row));
         var result = await store.UpdateSiteAsync(row, expected ?? current.Revision, audit, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? TypedResults.Ok(SiteViews.Of(row)) : Problems.FromStore(result, $"site {code}");
     }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Steward.Policy.Versions;
+using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Storage.Rows;
@@ -14,4 +16,8 @@ internal static class SiteViews
         var line = AgentVersion.TryParse(row.Version) is { Success: true } parsed ? parsed.Value.Line.ToString() : "";
         return new SiteView(row.Code, row.Name, row.Version, line, SiteText.Boundaries(row.Boundaries), row.Revision);
     }
+
+    /// <summary>The audit details of a change to a site: the site before and after, as the API shows them.</summary>
+    public static string Change(SiteRow before, SiteRow after) =>
+        $"{{\"before\":{JsonSerializer.Serialize(Of(before), ProtocolJson.Default.SiteView)},\"after\":{JsonSerializer.Serialize(Of(after), ProtocolJson.Default.SiteView)}}}";
 }

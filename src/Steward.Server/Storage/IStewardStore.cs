@@ -68,6 +68,9 @@ internal interface IStewardStore : IHeartbeatWriter
     /// <summary>Deletes decisions of computers that are not enrolled last made before <paramref name="before"/> (Unix ms), in transactions of <paramref name="batch"/>; returns how many.</summary>
     Task<long> DeleteUnenrolledDecisionsAsync(long before, int batch, CancellationToken cancellationToken);
 
+    /// <summary>How many clients were last seen before <paramref name="before"/> (Unix ms): the inactive ones.</summary>
+    Task<long> CountSeenBeforeAsync(long before, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken);
 
     /// <summary>The hierarchy and every client in one read transaction, held until the snapshot is disposed.</summary>

@@ -17,6 +17,7 @@ internal sealed class StewardMetrics : IDisposable
     private readonly Counter<long> _heartbeatsLost;
     private readonly Counter<long> _heartbeatWriteFailures;
     private volatile Storage.Rows.RolloutTotals? _rollouts;
+    private long _inactive = -1;
 
     public StewardMetrics(IMeterFactory factory)
     {
@@ -30,12 +31,21 @@ internal sealed class StewardMetrics : IDisposable
         // Read from the database at each rollout sweep (every server process reports the same totals).
         _meter.CreateObservableGauge("steward.rollouts", () => Totals(r => r.Rollouts, "state"), "{rollout}", "Rollouts by state (pilot, spreading, halted, complete, aborted).");
         _meter.CreateObservableGauge("steward.rollout.attempts", () => Totals(r => r.Attempts, "result"), "{attempt}", "Upgrade attempts by result (open, succeeded, failed, expired).");
+        // Nothing is reported before the first count: a zero would claim a fleet with no inactive client.
+        _meter.CreateObservableGauge(
+            "steward.clients.inactive",
+            () => Volatile.Read(ref _inactive) is var n and >= 0 ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(),
+            "{client}",
+            "Clients not seen for Steward:InactiveDays (default 7), as last counted (every Steward:InactiveCountMinutes).");
     }
 
     public void Decided(Trigger trigger, Outcome outcome) =>
         _decisions.Add(1, new KeyValuePair<string, object?>("trigger", trigger.ToString()), new KeyValuePair<string, object?>("outcome", outcome.ToString()));
 
     public void Downloaded() => _downloads.Add(1);
+
+    /// <summary>The inactive clients were counted: <paramref name="clients"/>.</summary>
+    public void InactiveCounted(long clients) => Volatile.Write(ref _inactive, clients);
 
     /// <summary>A write of <paramref name="heartbeats"/> batched heartbeats failed with <paramref name="error"/> (0: a probe of a failing store).</summary>
     public void HeartbeatWriteFailed(int heartbeats, Exception error)

@@ -26,6 +26,20 @@ public sealed class ClientVerbTests : LiveTest
     }
 
     [Fact]
+    public async Task List_Inactive_AsksTheServerForThoseNotSeenForItsInactiveDays()
+    {
+        var secret = await Hierarchy.Q262677Async(Server);
+        await Agents.LogonAsync(Server, "DC1", secret, "PC-NEW", "10.1.0.6");
+
+        var inactive = await Server.RunAsync("client", "list", "--inactive");
+        var all = await Server.RunAsync("client", "list");
+
+        // Enrolled a moment ago: seen within the server's 7 days, so not inactive.
+        Assert.Equal((ExitCodes.Ok, "No clients match.\n"), (inactive.ExitCode, inactive.Out));
+        Assert.EndsWith("1 client.\n", all.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_Limit_SaysWhereToGoOn_AndAfterGoesOn()
     {
         var secret = await Hierarchy.Q262677Async(Server);

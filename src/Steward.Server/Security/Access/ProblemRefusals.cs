@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Steward.Server.Agents;
+using Steward.Server.WebConsole.Access;
 using Steward.Server.Http;
 
 namespace Steward.Server.Security.Access;
@@ -18,6 +19,12 @@ internal sealed class ProblemRefusals : IAuthorizationMiddlewareResultHandler
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (ConsoleAccess.IsConsole(policy))
+        {
+            // The console's refusals are its own: the sign-in page for a missing cookie, a 403 page for a role below.
+            return _platform.HandleAsync(next, context, policy, authorizeResult);
+        }
+
         if (authorizeResult.Challenged)
         {
             var refusal = context.Features.Get<AuthenticationRefusal>() ?? Missing(policy);

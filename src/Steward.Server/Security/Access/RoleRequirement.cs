@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Steward.Server.WebConsole.Access;
 
 namespace Steward.Server.Security.Access;
 
@@ -9,9 +10,9 @@ internal sealed class RoleRequirement(AdminRole minimum) : AuthorizationHandler<
 {
     public AdminRole Minimum { get; } = minimum;
 
-    /// <summary>The role of an authenticated token's principal, or null for any other principal.</summary>
+    /// <summary>The role of an authenticated token's principal (by bearer header or by the console's cookie), or null for any other principal.</summary>
     public static AdminRole? RoleOf(ClaimsPrincipal user) =>
-        user?.Identity is { IsAuthenticated: true, AuthenticationType: AccessSchemes.AdminToken } ? AdminRoles.Parse(user.FindFirst(ClaimTypes.Role)?.Value) : null;
+        user?.Identity is { IsAuthenticated: true, AuthenticationType: AccessSchemes.AdminToken or ConsoleAccess.Scheme } ? AdminRoles.Parse(user.FindFirst(ClaimTypes.Role)?.Value) : null;
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
     {

@@ -21,6 +21,13 @@ internal abstract class DatabaseEngine
     /// <summary>Where the data is, for people (no password).</summary>
     public abstract string Describe { get; }
 
+    /// <summary>
+    /// Appended to a text expression to compare it by code point (<c>{binary}</c> in migrations): a prefix is then
+    /// a range of an index, whatever the database's collation (SQLite compares so already; PostgreSQL's
+    /// linguistic collations ignore punctuation at first, which would scatter the names a prefix starts).
+    /// </summary>
+    public abstract string Binary { get; }
+
     /// <summary>Appended to a SELECT that reads a row it will update (PostgreSQL locks it; SQLite's write transaction already excludes other writers).</summary>
     public abstract string ForUpdate { get; }
 

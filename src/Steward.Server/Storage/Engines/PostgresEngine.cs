@@ -32,6 +32,7 @@ internal sealed class PostgresEngine : DatabaseEngine, IAsyncDisposable
     public override string ForUpdate => " FOR UPDATE";
 
     public override string UnixSecondsNow => "SELECT CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp())) AS BIGINT)";
+    public override string Binary => " COLLATE \"C\"";
 
     public override string In(string column, string parameter) => $"{column} = ANY({parameter})";
 

@@ -72,6 +72,7 @@ internal sealed class SqliteEngine : DatabaseEngine, IAsyncDisposable
     public override string ForUpdate => "";
 
     public override string UnixSecondsNow => "SELECT CAST(strftime('%s', 'now') AS INTEGER)";
+    public override string Binary => "";
 
     public override string In(string column, string parameter) => $"{column} IN {parameter}";
 

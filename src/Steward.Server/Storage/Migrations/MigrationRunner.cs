@@ -6,7 +6,7 @@ namespace Steward.Server.Storage.Migrations;
 /// <summary>
 /// Applies the schema as numbered SQL files (<c>Migrations/NNNN_name.sql</c>, embedded; one file for both
 /// engines, with <see cref="DatabaseEngine.Identity"/> in place of <c>{identity}</c> and
-/// <see cref="DatabaseEngine.KeyOnlyTable"/> in place of <c>{without_rowid}</c>),
+/// <see cref="DatabaseEngine.KeyOnlyTable"/> in place of <c>{without_rowid}</c>, <see cref="DatabaseEngine.Binary"/> of <c>{binary}</c>),
 /// each in its own transaction with its row in <c>schema_migrations</c>, under a lock so that two server
 /// processes starting together migrate once.
 /// </summary>
@@ -56,7 +56,8 @@ internal static class MigrationRunner
             using var reader = new StreamReader(stream);
             var sql = reader.ReadToEnd()
                 .Replace("{identity}", engine.Identity, StringComparison.Ordinal)
-                .Replace("{without_rowid}", engine.KeyOnlyTable, StringComparison.Ordinal);
+                .Replace("{without_rowid}", engine.KeyOnlyTable, StringComparison.Ordinal)
+                .Replace("{binary}", engine.Binary, StringComparison.Ordinal);
             yield return (number, name, sql);
         }
     }

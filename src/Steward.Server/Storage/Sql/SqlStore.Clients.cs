@@ -86,10 +86,24 @@ internal sealed partial class SqlStore
         sql.Append(filter.Outcome is null ? "" : " AND c.last_outcome = @Outcome");
         sql.Append(filter.SeenAfter is null ? "" : " AND h.seen >= @SeenAfter");
         sql.Append(filter.SeenBefore is null ? "" : " AND (h.seen IS NULL OR h.seen < @SeenBefore)");
-        sql.Append(filter.After is null ? "" : " AND c.id > @After");
-        sql.Append(" ORDER BY c.id LIMIT @Limit");
+
+        // With a site, the order and the keyset are client_sites' own column (the same id): its index (site, client)
+        // then yields the site's clients in order, where ordering by c.id made SQLite sort a quarter of a million
+        // clients (3.6 s at a million, bench/console-clients).
+        var order = filter.Site is null ? "c.id" : "s.client";
+        sql.Append(filter.After is null ? "" : $" AND {order} > @After");
+
+        // A range on lower(name) by code point, not LIKE: both engines use the index of migration 0008 for it, whatever the collation.
+        sql.Append(filter.NameStarts is null ? "" : $" AND lower(c.name){engine.Binary} >= @NameFrom AND lower(c.name){engine.Binary} < @NameTo");
+        sql.Append($" ORDER BY {order} LIMIT @Limit");
+        var from = filter.NameStarts?.ToLowerInvariant();
+        var parameters = new
+        {
+            filter.Site, filter.Version, filter.Outcome, filter.SeenAfter, filter.SeenBefore, filter.After, filter.Limit,
+            NameFrom = from, NameTo = from + char.MaxValue,
+        };
         return ReadAsync<IReadOnlyList<ClientRow>>(
-            async c => [.. await c.QueryAsync<ClientRow>(new CommandDefinition(sql.ToString(), filter, cancellationToken: cancellationToken)).ConfigureAwait(false)],
+            async c => [.. await c.QueryAsync<ClientRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
     }
 
@@ -255,4 +269,9 @@ internal sealed partial class SqlStore
             row.LastDecision, row.LastDecisionKey, row.EnrolledAt, row.UpgradeVersion?.ToString(), row.UpgradeSucceeded is { } succeeded ? RowTypes.Flag(succeeded) : null,
             row.UpgradeMessage, row.UpgradeAt, row.PinnedKey, expected);
     }
+
+    public Task<long> CountSeenBeforeAsync(long before, CancellationToken cancellationToken) =>
+        ReadAsync(
+            c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM heartbeats WHERE seen < @before", new { before }, cancellationToken: cancellationToken)),
+            cancellationToken);
 }

@@ -1,0 +1,40 @@
+using Steward.Policy.Checks;
+using Steward.Server.Decisions;
+using Steward.Server.Storage.Rows;
+using Steward.Server.WebConsole.Views;
+
+namespace Steward.Server.WebConsole.Pages;
+
+/// <summary>
+/// <c>/console/fleet</c>: clients per site and installed version, the inactive and the unassigned clients,
+/// and the hierarchy check's warnings for the live hierarchy, each with its fix.
+/// </summary>
+public sealed class FleetModel : ConsolePage
+{
+    internal IReadOnlyList<FleetChart.Bar> Bars { get; private set; } = [];
+
+    internal IReadOnlyList<SiteRow> Sites { get; private set; } = [];
+
+    internal long Total { get; private set; }
+
+    internal long Unassigned { get; private set; }
+
+    internal long Inactive { get; private set; }
+
+    internal IReadOnlyList<HierarchyWarning> Warnings { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var rows = await Store.FleetAsync(cancellationToken).ConfigureAwait(false);
+        var hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTables>(), cancellationToken).ConfigureAwait(false);
+        Sites = hierarchy.Sites;
+        Bars = [.. hierarchy.Sites.Select(site => new FleetChart.Bar(
+            site.Code,
+            rows.Where(r => r.Site == site.Code).ToDictionary(r => r.Installed ?? "none", r => r.Clients, StringComparer.Ordinal)))];
+        Total = rows.Where(r => r.Site.Length == 0).Sum(r => r.Clients);
+        Unassigned = rows.Where(r => r.Site == "-").Sum(r => r.Clients);
+        Inactive = await Store.CountSeenBeforeAsync(Options.InactiveBefore(Now), cancellationToken).ConfigureAwait(false);
+        Warnings = hierarchy.Warnings();
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace Steward.Console.Tests.Hosting;
+
+/// <summary>The seeded server and one headless Chromium (the system's, <c>/usr/bin/chromium</c>), shared by the console's tests.</summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public SeededServer Seeded { get; } = new();
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Where the screenshots go: under the test output, for people to look at.</summary>
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does)");
+        Directory.CreateDirectory(Screenshots);
+        await Seeded.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (no cookies) with a laptop's window, or a phone's; signed in with <paramref name="token"/> when given.</summary>
+    public async Task<IPage> PageAsync(string? token = null, bool phone = false, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Seeded.Url,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            JavaScriptEnabled = javaScript,
+        });
+        var page = await context.NewPageAsync();
+        if (token is not null)
+        {
+            await SignInAsync(page, token);
+        }
+
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string token)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/console/sign-in");
+        await page.GetByLabel("Token", new() { Exact = true }).FillAsync(token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/console/fleet");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Seeded.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "console";
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics.Metrics;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Steward.Protocol;
+using Steward.Server.Telemetry;
+using Steward.Server.Tests.Hosting;
+
+namespace Steward.Server.Tests.Clients;
+
+/// <summary>
+/// Inactive clients (not seen for Steward:InactiveDays, default 7): listed by <c>inactive=true</c> and counted by
+/// the gauge <c>steward.clients.inactive</c>, never deleted.
+/// </summary>
+public abstract class InactiveClientTests : ApiTest
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+
+    protected override Action<IServiceCollection>? Services => services => services.AddSingleton<TimeProvider>(_time);
+
+    [Fact]
+    public async Task NotSeenForSevenDays_IsListedAsInactive_Counted_AndKept()
+    {
+        await Admin.PublishAsync("2.00.1380.1000");
+        await Admin.AddSiteAsync("A01", "2.00.1380.1000", "10.1.0.0/16");
+        var secret = await Admin.AddLogonPointAsync("LA", ["A01"]);
+        await App.Anonymous.LogonAsync("LA", secret, "OLD-1", ["10.1.0.1"]);
+        await App.Anonymous.LogonAsync("LA", secret, "OLD-2", ["10.1.0.2"]);
+        _time.Advance(TimeSpan.FromDays(6));
+        await App.Anonymous.LogonAsync("LA", secret, "SIX-DAYS", ["10.1.0.3"]);
+        _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await App.Anonymous.LogonAsync("LA", secret, "TODAY", ["10.1.0.4"]);
+
+        var inactive = await Admin.GetFromJsonAsync(Routes.Clients + "?inactive=true", ProtocolJson.Default.ClientPage);
+        var everyone = await Admin.GetFromJsonAsync(Routes.Clients, ProtocolJson.Default.ClientPage);
+        Assert.Equal(["OLD-1", "OLD-2"], inactive!.Clients.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(4, everyone!.Clients.Count);
+
+        // An earlier seenBefore than the inactive limit narrows the list; a later one does not widen it.
+        var before = Uri.EscapeDataString(_time.GetUtcNow().AddDays(-30).ToString("O"));
+        var none = await Admin.GetFromJsonAsync(Routes.Clients + $"?inactive=true&seenBefore={before}", ProtocolJson.Default.ClientPage);
+        Assert.Empty(none!.Clients);
+        var later = Uri.EscapeDataString(_time.GetUtcNow().ToString("O"));
+        var same = await Admin.GetFromJsonAsync(Routes.Clients + $"?inactive=true&seenBefore={later}", ProtocolJson.Default.ClientPage);
+        Assert.Equal(2, same!.Clients.Count);
+
+        Assert.Equal(2, await CountedAsync());
+    }
+
+    // Counts once and reads the gauge as an exporter would.
+    private async Task<long> CountedAsync()
+    {
+        await App.Services.GetRequiredService<InactiveClientCount>().CountAsync(CancellationToken.None);
+        long? value = null;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == StewardMetrics.MeterName && instrument.Name == "steward.clients.inactive")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, measurement, _, _) => value = measurement);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return value ?? throw new InvalidOperationException("the gauge reported nothing");
+    }
+}
+
+public sealed class InactiveClientsOnSqlite : InactiveClientTests
+{
+    protected override Engine Engine => Engine.Sqlite;
+}
+
+public sealed class InactiveClientsOnPostgres : InactiveClientTests
+{
+    protected override Engine Engine => Engine.Postgres;
+}
