@@ -75,7 +75,16 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
         }
 
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await _process.WaitForExitAsync(patience.Token);
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Say what the server was doing when it did not stop, so that a rare hang can be diagnosed.
+            throw new TimeoutException($"steward server did not exit within 60 s of SIG{signal}; what it printed:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 
