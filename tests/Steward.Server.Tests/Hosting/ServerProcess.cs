@@ -14,6 +14,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Printed)> _waiting = [];
 
     private ServerProcess(Process process, string url, string data)
     {
@@ -69,6 +70,23 @@ public sealed class ServerProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Completes once the process has printed a line containing <paramref name="text"/> (at once if it already has).</summary>
+    public Task PrintedAsync(string text)
+    {
+        var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            _waiting.Add((text, printed));
+        }
+
+        return printed.Task;
+    }
+
     /// <summary>SIGKILL: no graceful stop, nothing flushed.</summary>
     public async Task KillAsync()
     {
@@ -118,6 +136,11 @@ public sealed class ServerProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var waiter in _waiting.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                _waiting.Remove(waiter);
+                waiter.Printed.TrySetResult();
+            }
         }
     }
 
