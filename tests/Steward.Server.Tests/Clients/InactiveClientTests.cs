@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Steward.Protocol;
 using Steward.Server.Telemetry;
@@ -47,23 +48,14 @@ public abstract class InactiveClientTests : ApiTest
         Assert.Equal(2, await CountedAsync());
     }
 
-    // Counts once and reads the gauge as an exporter would.
+    // Counts once and reads the gauge as an exporter would: this server's meter only (its factory), not those of
+    // the other tests' servers running beside it.
     private async Task<long> CountedAsync()
     {
         await App.Services.GetRequiredService<InactiveClientCount>().CountAsync(CancellationToken.None);
-        long? value = null;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == StewardMetrics.MeterName && instrument.Name == "steward.clients.inactive")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, measurement, _, _) => value = measurement);
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return value ?? throw new InvalidOperationException("the gauge reported nothing");
+        using var gauge = new MetricCollector<long>(App.Services.GetRequiredService<IMeterFactory>(), StewardMetrics.MeterName, "steward.clients.inactive");
+        gauge.RecordObservableInstruments();
+        return gauge.LastMeasurement?.Value ?? throw new InvalidOperationException("the gauge reported nothing");
     }
 }
 
