@@ -121,14 +121,17 @@ public static class Decide
         in ServedSites view, in Serving serving, in ClientFacts client, AgentVersion installed, SiteSet remaining, SiteSet servingT, Changes changes)
     {
         var now = serving.Now;
-        var withRollout = view.WithRollout(remaining);
-        if (!withRollout.IsEmpty)
+
+        // Would the target be newer if every active rollout of the client's sites served it T? Step 2 found
+        // no site serving more than the installed version, so only a site that does not serve its T to this
+        // client yet can: the newest such T decides, without asking every site again.
+        var notYet = view.WithRollout(remaining) - servingT;
+        if (!notYet.IsEmpty)
         {
-            // Would the target be newer if every active rollout of the client's sites served it T?
-            var waitedFor = view.Newest(remaining, servingT | withRollout);
-            if (view.VersionOf(waitedFor, servingT | withRollout) > installed)
+            var waitedFor = view.NewestTarget(notYet);
+            if (view.Plan!.TargetOf(waitedFor) > installed)
             {
-                var rollout = view.Plan!.RolloutOf(waitedFor)!;
+                var rollout = view.Plan.RolloutOf(waitedFor)!;
                 var ordinal = view.Plan.OrdinalOf(waitedFor);
                 var turn = rollout.State == RolloutState.Spreading ? rollout.SpreadStart + serving.Seats[ordinal].Offset : 0;
                 return Maintained(Outcome.Scheduled, installed, client, remaining, changes with { RolloutSite = waitedFor, Turn = turn }, view, now);

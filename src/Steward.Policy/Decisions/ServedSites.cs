@@ -92,6 +92,23 @@ internal readonly struct ServedSites
         return best;
     }
 
+    /// <summary>The site of a set of sites with an active rollout whose T is newest (lowest code among equals); -1 for an empty set.</summary>
+    public int NewestTarget(SiteSet withRollout)
+    {
+        var best = -1;
+        var bestVersion = default(AgentVersion);
+        foreach (var i in withRollout)
+        {
+            var version = _plan!.TargetOf(i);
+            if (best < 0 || version > bestVersion)
+            {
+                (best, bestVersion) = (i, version);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The sites of a set whose served line is not older than the client's.</summary>
     public SiteSet CompatibleWith(SiteSet set, AgentVersion clientVersion, SiteSet servingT)
     {
