@@ -63,6 +63,7 @@ public static class StewardServer
                 // Resolved before the host starts, so that a wrong setting is one clear line, not a start-up failure.
                 ServerCertificate.Check(app.Configuration, app.Services.GetRequiredService<TimeProvider>());
                 app.Services.GetRequiredService<SqlStore>();
+                IgnoredStopSignals.Report(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IgnoredStopSignals).FullName!));
                 await app.RunAsync().ConfigureAwait(false);
             }
 

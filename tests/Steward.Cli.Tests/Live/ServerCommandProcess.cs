@@ -36,12 +36,24 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How a server is started: through env(1) with SIGINT and SIGTERM at their default dispositions. A process
+    /// inherits ignored signals, and a test run started in the background of a non-interactive shell ignores
+    /// SIGINT; a server started straight from it would ignore SIGINT too and never stop on it (the CI failure
+    /// of <see cref="ServerSignalTests"/> with SIGINT).
+    /// </summary>
+    public static readonly string[] DefaultLauncher = ["env", "--default-signal=INT,TERM"];
+
     /// <summary>Starts <c>steward server --urls URL --data DATA ARGS</c> and waits until <c>/readyz</c> answers.</summary>
-    public static async Task<ServerCommandProcess> StartAsync(string data, params string[] args)
+    public static Task<ServerCommandProcess> StartAsync(string data, params string[] args) => StartAsync(DefaultLauncher, data, args);
+
+    /// <summary>The same, started by the command line <paramref name="launcher"/> followed by <c>dotnet steward.dll server ...</c>.</summary>
+    public static async Task<ServerCommandProcess> StartAsync(IReadOnlyList<string> launcher, string data, params string[] args)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "steward.dll"), "server", "--urls", url, "--data", data, .. args])
+        string[] command = [.. launcher, "dotnet", Path.Combine(AppContext.BaseDirectory, "steward.dll"), "server", "--urls", url, "--data", data, .. args];
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }

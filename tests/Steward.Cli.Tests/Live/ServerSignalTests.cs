@@ -53,6 +53,25 @@ public sealed class ServerSignalTests : IDisposable
         Assert.Equal(0, await restarted.SignalAsync("TERM"));
     }
 
+    // The CI failure: a test run started in the background of a non-interactive shell ignores SIGINT, and so did
+    // every server it started, which then never stopped on SIGINT. A shell that ignores SIGINT stands for that run.
+    [Fact]
+    public async Task Sigint_StopsTheServer_WhenTheTestRunIgnoresIt()
+    {
+        string[] ignoringRun = ["sh", "-c", "trap '' INT; exec \"$@\"", "sh", .. ServerCommandProcess.DefaultLauncher];
+        await using var server = await ServerCommandProcess.StartAsync(ignoringRun, Data, Settings);
+        Assert.Equal(0, await server.SignalAsync("INT"));
+    }
+
+    [Fact]
+    public async Task ServerStartedIgnoringSigint_SaysSoAtStart_AndStopsOnSigterm()
+    {
+        await using var server = await ServerCommandProcess.StartAsync(["env", "--ignore-signal=INT"], Data, Settings);
+        await server.WaitForOutputAsync("SIGINT is ignored by this process");
+        Assert.DoesNotContain("SIGTERM is ignored", server.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await server.SignalAsync("TERM"));
+    }
+
     [Fact]
     public async Task CycleInFlightAtTheSignal_IsAnsweredAndItsRepeatWritten()
     {
