@@ -26,11 +26,6 @@ internal sealed partial class UpgradeReports(IStewardStore store, IRolloutStore 
         var counted = false;
         if (report.Attempt is { } attemptId)
         {
-            if (!caller.SameSecret(caller.Client))
-            {
-                return CycleResult.Unauthenticated.Instance;
-            }
-
             counted = await CountAsync(caller.Client.Id, report, cancellationToken).ConfigureAwait(false);
             if (!counted)
             {
