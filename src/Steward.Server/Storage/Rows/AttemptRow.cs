@@ -20,6 +20,9 @@ internal sealed record AttemptRow
     public string Result { get; init; } = AttemptResults.Open;
 
     public string? Message { get; init; }
+
+    /// <summary>The sites the upgrade drops, comma-separated (migration 0009).</summary>
+    public string Drops { get; init; } = "";
 }
 
 /// <summary>The words of <see cref="AttemptRow.Result"/>.</summary>
