@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Steward.Policy.Rollouts;
+using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Simulation.Loading;
 using Steward.Simulation.Running;
@@ -34,18 +36,19 @@ public static class RolloutForecast
     {
         ArgumentNullException.ThrowIfNull(request);
         var steps = new StringBuilder("\nsteps:\n");
-        steps.Append("  - {rollout: ").Append(Quoted(request.Site)).Append(", version: ").Append(Quoted(request.Version))
+        // Site, version and rate are written as the Policy parsers read them back (a rate must not be quoted); names are quoted.
+        steps.Append("  - {rollout: ").Append(SiteCode.ParseExact(request.Site)).Append(", version: ").Append(AgentVersion.Parse(request.Version))
             .Append(", id: ").Append(ForecastRequest.RolloutId)
             .Append(", pilot: [").AppendJoin(", ", request.Pilot.Select(Quoted)).Append(']')
             .Append(", window: ").Append(request.WindowText)
             .Append(", haltFailures: ").Append(request.HaltFailures.ToString(CultureInfo.InvariantCulture))
-            .Append(", haltRate: ").Append(Quoted(request.HaltRate)).Append("}\n");
+            .Append(", haltRate: ").Append(Rate.ParseExact(request.HaltRate)).Append("}\n");
         if (request.Promoted)
         {
             steps.Append("  - {promote: ").Append(ForecastRequest.RolloutId).Append("}\n");
         }
 
-        steps.Append("  - {run: ").Append(Policy.Rollouts.Duration.Format(request.RunSeconds)).Append("}\n");
+        steps.Append("  - {run: ").Append(Duration.Format(request.RunSeconds)).Append("}\n");
         return steps.ToString();
     }
 

@@ -22,8 +22,17 @@ internal sealed partial class SqlStore : IRolloutHourStore
         await WriteAsync(
             async (c, t) =>
             {
-                // The site's clients through client_sites' (site, client) index; WHERE before GROUP BY keeps SQLite
-                // from reading ON CONFLICT as a join's ON. Two servers counting the same hour: the key keeps the first.
+                // Under the rollout's row lock, and only if no server counted the hour meanwhile: one count is one moment,
+                // never rows of two moments mixed (a version first seen later would add itself to the earlier count).
+                await c.ExecuteScalarAsync<string>(new CommandDefinition(
+                    "SELECT id FROM rollouts WHERE id = @rollout" + engine.ForUpdate, args, t, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM rollout_hours WHERE rollout = @rollout AND hour = @hour", args, t, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0)
+                {
+                    return StoreResult.Ok;
+                }
+
+                // The site's clients through client_sites' (site, client) index.
                 written = await c.ExecuteAsync(new CommandDefinition(
                     """
                     INSERT INTO rollout_hours (rollout, hour, version, clients)
@@ -31,7 +40,6 @@ internal sealed partial class SqlStore : IRolloutHourStore
                     FROM client_sites s JOIN clients c ON c.id = s.client
                     WHERE s.site = @site
                     GROUP BY COALESCE(c.installed, '')
-                    ON CONFLICT DO NOTHING
                     """,
                     args, t, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 return StoreResult.Ok;
