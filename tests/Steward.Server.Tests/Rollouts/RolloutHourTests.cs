@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Server.Rollouts;
 using Steward.Server.Storage;
-using Steward.Server.Storage.Rows;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Rollouts;
