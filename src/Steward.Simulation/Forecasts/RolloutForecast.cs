@@ -12,7 +12,7 @@ namespace Steward.Simulation.Forecasts;
 /// <summary>
 /// "What happens if I start this rollout now?" for a real fleet: the server's scenario export with three steps
 /// added — the rollout, its promotion when the pilot is over, and a <c>run</c> of its window and two cycles — run
-/// through the simulator. One code path for <c>steward rollout start --dry-run</c> and the console's rollout page.
+/// through the simulator, counting the site's clients (and the pilot's). One code path for <c>steward rollout start --dry-run</c> and the console's rollout page.
 /// </summary>
 public static class RolloutForecast
 {
@@ -27,7 +27,12 @@ public static class RolloutForecast
             return new ForecastResult([], 0, null, 0, null, "", loaded.Problems);
         }
 
-        var run = SimulationRunner.Run(loaded.Scenario, options).Results.OfType<RunStepResult>().Single();
+        // The rollout's curve is its site's: the clients assigned to the site, and the pilot. The others would only add
+        // their own versions to every hour (the whole hierarchy stays, so each remaining client is decided as before).
+        var site = SiteCode.ParseExact(request.Site);
+        var pilot = request.Pilot.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var scenario = loaded.Scenario with { Clients = [.. loaded.Scenario.Clients.Where(c => c.Sites.Contains(site) || pilot.Contains(c.Name))] };
+        var run = SimulationRunner.Run(scenario, options).Results.OfType<RunStepResult>().Single();
         return Summarise(run.Series, AgentVersion.Parse(request.Version), run.Reason);
     }
 
