@@ -13,6 +13,11 @@ internal static class RolloutActions
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
+        if (options.DryRun)
+        {
+            return RolloutDryRun.RunAsync(options, terminal, environment, cancellation);
+        }
+
         var request = new RolloutStartRequest(options.Site, options.Version, options.Id, options.Pilot.Count == 0 ? null : options.Pilot, options.Window, options.HaltFailures, options.HaltRate);
         return AdminVerbs.ShowAsync(
             options.Admin, terminal, environment,

@@ -49,12 +49,16 @@ internal static class RolloutCommand
         var failures = new Option<int?>("--halt-failures") { Description = "Halt once at least this many upgrades failed (default 5) ...", HelpName = "N" };
         var rate = new Option<string?>("--halt-rate") { Description = "... and they are at least this share of the upgrades reported (default 0.05).", HelpName = "RATE" };
         var id = new Option<string?>("--id") { Description = "The rollout's id (default: the site and the time).", HelpName = "ID" };
-        var command = new Command("start", "Start a rollout of a site to a newer version.") { site, version, pilot, window, failures, rate, id };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Start nothing: simulate the rollout on the server's fleet (its scenario export) and print when the last client would upgrade and the most upgrades in one hour.",
+        };
+        var command = new Command("start", "Start a rollout of a site to a newer version.") { site, version, pilot, window, failures, rate, id, dryRun };
         var admin = AdminOptionSet.AddTo(command);
         command.SetAction((parsed, cancellation) => RolloutActions.StartAsync(
             new RolloutStartOptions(
                 admin.Read(parsed), parsed.GetValue(site)!, parsed.GetValue(version)!, parsed.GetValue(id), Formats.Split(parsed.GetValue(pilot)),
-                parsed.GetValue(window), parsed.GetValue(failures), parsed.GetValue(rate)),
+                parsed.GetValue(window), parsed.GetValue(failures), parsed.GetValue(rate), parsed.GetValue(dryRun)),
             terminal, environment, cancellation));
         return command;
     }

@@ -16,4 +16,6 @@ internal sealed record RolloutOptions(AdminSwitches Admin, string Id);
 /// <param name="Window">The window (<c>3d</c>), or null for 0.</param>
 /// <param name="HaltFailures">The halt rule's failures, or null for 5.</param>
 /// <param name="HaltRate">The halt rule's rate as written (<c>0.05</c>), or null.</param>
-internal sealed record RolloutStartOptions(AdminSwitches Admin, string Site, string Version, string? Id, IReadOnlyList<string> Pilot, string? Window, int? HaltFailures, string? HaltRate);
+/// <param name="DryRun">Start nothing: print the simulator's forecast on the server's fleet.</param>
+internal sealed record RolloutStartOptions(
+    AdminSwitches Admin, string Site, string Version, string? Id, IReadOnlyList<string> Pilot, string? Window, int? HaltFailures, string? HaltRate, bool DryRun = false);

@@ -129,6 +129,7 @@ public static class StewardServer
         builder.Services.AddSingleton<IStewardStore>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IHeartbeatWriter>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IRolloutStore>(s => s.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IRolloutHourStore>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IRolloutClock, DatabaseRolloutClock>();
         builder.Services.AddSingleton<LiveRollouts>();
         builder.Services.AddSingleton<SigningKeys>();
@@ -151,6 +152,9 @@ public static class StewardServer
         builder.Services.AddHostedService(s => s.GetRequiredService<UnenrolledCleanup>());
         builder.Services.AddSingleton<RolloutSweeper>();
         builder.Services.AddHostedService(s => s.GetRequiredService<RolloutSweeper>());
+        builder.Services.AddSingleton<RolloutHours>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<RolloutHours>());
+        builder.Services.AddSingleton<RolloutForecasts>();
         builder.Services.AddSingleton<RolloutWebhook>();
         builder.Services.AddHostedService(s => s.GetRequiredService<RolloutWebhook>());
         builder.Services.AddHostedService(s => s.GetRequiredService<InactiveClientCount>());

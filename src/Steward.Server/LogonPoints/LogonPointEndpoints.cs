@@ -78,6 +78,25 @@ internal static class LogonPointEndpoints
             return Problems.NotFound($"there is no logon point '{point.Name}'");
         }
 
+        var (result, row, secret) = await SaveCheckedAsync(http, point, current, store, time, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return Problems.FromStore(result, $"logon point '{point.Name}'");
+        }
+
+        var view = await LogonPointViews.OfAsync(row, store, tables, secret, null, cancellationToken).ConfigureAwait(false);
+        return create ? TypedResults.Created(Routes.LogonPoint(point.Name), view) : TypedResults.Ok(view);
+    }
+
+    /// <summary>
+    /// Writes a checked logon point (<see cref="LogonPointInput.Check"/>) with its audit row: created when
+    /// <paramref name="current"/> is null (with a new enrollment secret unless one is given), else replacing it.
+    /// The API's PUT and the console's sites form both write through here.
+    /// </summary>
+    internal static async Task<(StoreResult Result, LogonPointRow Row, string? Secret)> SaveCheckedAsync(
+        HttpContext http, (string Name, List<string> Sites, string? Senior, string? Secret) point, LogonPointRow? current, IStewardStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var create = current is null;
         var secret = point.Secret ?? (create ? Secrets.New("stw_enroll_") : null);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var row = new LogonPointRow
@@ -87,12 +106,6 @@ internal static class LogonPointEndpoints
         };
         var details = $"sites {string.Join(", ", point.Sites)}; senior {point.Senior ?? "newest"}{(secret is null ? "" : "; new enrollment secret")}";
         var result = await store.SaveLogonPointAsync(row, create, Audits.Of(http, time, create ? "logon-point.create" : "logon-point.update", point.Name, details), cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return Problems.FromStore(result, $"logon point '{point.Name}'");
-        }
-
-        var view = await LogonPointViews.OfAsync(row, store, tables, secret, null, cancellationToken).ConfigureAwait(false);
-        return create ? TypedResults.Created(Routes.LogonPoint(point.Name), view) : TypedResults.Ok(view);
+        return (result, row, secret);
     }
 }

@@ -11,20 +11,23 @@ internal static class ScenarioEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/scenario", (IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
-            TypedResults.Stream(
-                async body =>
-                {
-                    var snapshot = await store.OpenFleetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-                    await using (snapshot.ConfigureAwait(false))
-                    {
-                        await ScenarioExport.WriteAsync(snapshot, body, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                    }
-                },
-                ContentType,
-                "steward-fleet.yaml"))
+        group.MapGet("/scenario", Export)
         .Produces(StatusCodes.Status200OK, contentType: "application/yaml")
         .WithName("exportScenario").RequiresRole(AdminRole.Viewer)
         .WithSummary("The hierarchy and every client as a scenario file of steward simulate (YAML), streamed; add steps and simulate.");
     }
+
+    /// <summary>The export as a download, streamed from one snapshot: the API's answer and the console's download button.</summary>
+    public static IResult Export(IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Stream(
+            async body =>
+            {
+                var snapshot = await store.OpenFleetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+                await using (snapshot.ConfigureAwait(false))
+                {
+                    await ScenarioExport.WriteAsync(snapshot, body, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+            },
+            ContentType,
+            "steward-fleet.yaml");
 }

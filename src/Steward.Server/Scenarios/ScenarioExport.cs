@@ -17,7 +17,14 @@ internal static class ScenarioExport
     public const char IdSeparator = '~';
 
     /// <summary>Writes <paramref name="snapshot"/> to <paramref name="output"/> as UTF-8 YAML.</summary>
-    public static async Task WriteAsync(IFleetSnapshot snapshot, Stream output, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task WriteAsync(IFleetSnapshot snapshot, Stream output, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(snapshot, output, now, null, cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="snapshot"/> to <paramref name="output"/> as UTF-8 YAML; <paramref name="named"/>, when given, hears
+    /// each client written with its name in the file (a rollout's forecast names its pilot so).
+    /// </summary>
+    public static async Task WriteAsync(IFleetSnapshot snapshot, Stream output, DateTimeOffset now, Action<ClientRow, string>? named, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
@@ -32,7 +39,7 @@ internal static class ScenarioExport
             line.Append("clients:\n");
             await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
 
-            var counts = await WriteClientsAsync(writer, snapshot.ClientsByName(cancellationToken), cancellationToken).ConfigureAwait(false);
+            var counts = await WriteClientsAsync(writer, snapshot.ClientsByName(cancellationToken), named, cancellationToken).ConfigureAwait(false);
             line.Clear();
             if (counts.Written == 0)
             {
@@ -87,7 +94,8 @@ internal static class ScenarioExport
         }
     }
 
-    private static async Task<(long Written, long WithoutAddress)> WriteClientsAsync(StreamWriter writer, IAsyncEnumerable<ClientRow> clients, CancellationToken cancellationToken)
+    private static async Task<(long Written, long WithoutAddress)> WriteClientsAsync(
+        StreamWriter writer, IAsyncEnumerable<ClientRow> clients, Action<ClientRow, string>? named, CancellationToken cancellationToken)
     {
         long written = 0, withoutAddress = 0;
         string? previous = null;
@@ -115,6 +123,7 @@ internal static class ScenarioExport
 
             line.Append(client.Travel ? ", travel: true}\n" : "}\n");
             await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            named?.Invoke(client, name);
             written++;
         }
 

@@ -39,6 +39,7 @@ internal static class ConsoleSetup
     {
         ConsoleAssets.Map(app);
         ClientsCsv.Map(app);
+        ScenarioDownload.Map(app);
         app.MapRazorPages();
     }
 

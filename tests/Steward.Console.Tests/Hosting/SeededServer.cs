@@ -10,7 +10,8 @@ namespace Steward.Console.Tests.Hosting;
 /// A real server process on SQLite with a seeded hierarchy, shared by the console's tests: three sites of
 /// three versions, two logon points (one naming an older senior site, so the hierarchy check warns), 130
 /// clients enrolled through the logon points, of which some were last seen ten days ago (inactive), and one
-/// that moved out of every boundary (unassigned); and a viewer and an operator token beside the first admin token.
+/// that moved out of every boundary (unassigned); a rollout of A01 in pilot (started before the restart, so the
+/// server counts its first hour as it starts); and a viewer and an operator token beside the first admin token.
 /// </summary>
 public sealed class SeededServer : IAsyncLifetime
 {
@@ -19,6 +20,9 @@ public sealed class SeededServer : IAsyncLifetime
     public const string ServicePack1 = "2.00.1380.1000";
     public const int Clients = 130;
     public const int InactiveClients = 12;
+
+    /// <summary>A rollout of A01 to the newest version, in pilot (PC-0003), with a one-day window.</summary>
+    public const string Rollout = "a01-newest";
 
     private readonly string _data = Directory.CreateTempSubdirectory("steward-console-").FullName;
     private ServerProcess? _server;
@@ -54,6 +58,8 @@ public sealed class SeededServer : IAsyncLifetime
             Operator = await admin.CreateTokenAsync("console-operator", "operator");
             await EnrollAsync(east, west);
             await MoveAwayAsync(west);
+            var started = await admin.PostAsJsonAsync(Routes.Rollouts, new RolloutStartRequest("A01", Newest, Rollout, ["PC-0003"], "1d", null, null), ProtocolJson.Default.RolloutStartRequest);
+            Assert.Equal(System.Net.HttpStatusCode.Created, started.StatusCode);
         }
 
         // Some clients were last seen ten days ago. The process's clock is the machine's, so their last-seen times are

@@ -26,6 +26,8 @@ public sealed class AccessibilityTests(ConsoleFixture console)
         { "client", "/console/clients?name=LAPTOP-AWAY" },
         { "packages", "/console/packages" },
         { "audit", "/console/audit" },
+        { "rollouts", "/console/rollouts" },
+        { "rollout", $"/console/rollouts/{SeededServer.Rollout}" },
         { "not-found", "/console/nothing-here" },
     };
 

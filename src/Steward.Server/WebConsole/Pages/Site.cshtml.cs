@@ -12,8 +12,8 @@ public sealed class SiteModel : ConsolePage
 
     internal IReadOnlyList<string> Versions { get; private set; } = [];
 
-    /// <summary>True right after this console changed the version (<c>?changed=version</c>): the page says so.</summary>
-    internal bool Changed { get; private set; }
+    /// <summary>What this console changed just before (<c>?changed=version</c> or <c>boundaries</c>): the page says so.</summary>
+    internal string? Changed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, string? changed)
     {
@@ -25,7 +25,7 @@ public sealed class SiteModel : ConsolePage
         }
 
         Site = site;
-        Changed = changed == "version";
+        Changed = changed is "version" or "boundaries" ? changed : null;
         LogonPoints = [.. (await Store.ListLogonPointsAsync(cancellationToken).ConfigureAwait(false)).Where(p => p.Sites.Contains(site.Code)).Select(p => p.Name)];
         Versions = [.. (await Store.ListPackagesAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Version).Order(StringComparer.Ordinal)];
         return Page();

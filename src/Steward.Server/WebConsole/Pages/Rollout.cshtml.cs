@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using Steward.Charts;
+using Steward.Policy.Rollouts;
+using Steward.Protocol.Admin;
+using Steward.Server.Rollouts;
+using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+using Steward.Server.WebConsole.Views;
+using Steward.Simulation.Running;
+
+namespace Steward.Server.WebConsole.Pages;
+
+/// <summary>
+/// <c>/console/rollouts/{id}</c>: one rollout — its state, its site's clients per state of the progress, failures
+/// grouped by message, the halt rule against the live rate, the actual curve over the forecast (the chart at
+/// <c>?handler=chart</c>, the numbers in a table), and for an operator or admin the verbs Policy allows now.
+/// </summary>
+public sealed class RolloutModel : ConsolePage
+{
+    internal RolloutView View { get; private set; } = null!;
+
+    internal IReadOnlyList<SeriesPoint> Actual { get; private set; } = [];
+
+    internal RolloutForecastView? Forecast { get; private set; }
+
+    internal string? ForecastError { get; private set; }
+
+    /// <summary>The verbs Policy allows in the rollout's state now, as the API's words.</summary>
+    internal IReadOnlyList<string> Verbs { get; private set; } = [];
+
+    /// <summary>The verb this console applied just before (<c>?done=halt</c>): the page says so.</summary>
+    internal string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, string? done)
+    {
+        if (!await LoadAsync(id).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        Done = RolloutChangeModel.Verb(done) is null ? null : done;
+        return Page();
+    }
+
+    /// <summary>The chart: the actual hourly counts over the forecast, as SVG drawn by Steward.Charts.</summary>
+    public async Task<IActionResult> OnGetChartAsync(string id)
+    {
+        if (!await LoadAsync(id).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        var forecast = Forecast is { Result.Success: true } f ? RolloutSeries.From(f.Result.Series, f.FromHour) : [];
+        if (Actual.Count == 0 && forecast.Count == 0)
+        {
+            return NotFound();
+        }
+
+        using var plot = VersionSeriesChart.DrawOver($"Rollout {View.Id}: site {View.Site}, {View.From} to {View.To}", VersionSeriesChart.RolloutTimeAxis, Actual, forecast);
+        using var svg = new MemoryStream();
+        ChartFiles.Write(plot, ChartFormat.Svg, ChartSize.Default, svg);
+        return File(svg.ToArray(), "image/svg+xml");
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var store = Service<IRolloutStore>();
+        var facts = RolloutInput.ValidId(id) ? await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (facts is null)
+        {
+            return false;
+        }
+
+        var now = await Service<IRolloutClock>().NowAsync(cancellationToken).ConfigureAwait(false);
+        View = RolloutViews.Of(facts, now);
+        Verbs = AllowedVerbs(facts.Rollout, facts.Pilot.Count, now);
+        Actual = RolloutSeries.Of(await Service<IRolloutHourStore>().ListRolloutHoursAsync(id, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            Forecast = await Service<RolloutForecasts>().ForAsync(facts.Rollout, facts.Pilot).ConfigureAwait(false);
+            ForecastError = Forecast.Result.Success ? null : string.Join("; ", Forecast.Result.Problems.Take(3).Select(p => p.Message));
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            ForecastError = $"the fleet could not be read for the forecast ({e.Message})";
+        }
+
+        return true;
+    }
+
+    // Policy decides which verbs apply; the page offers those and no others.
+    private static string[] AllowedVerbs(RolloutRow row, int pilotCount, long now)
+    {
+        var rollout = RolloutRows.ToPolicy(row, pilotCount);
+        (string Word, RolloutChange Change)[] verbs =
+        [
+            ("promote", RolloutLifecycle.Promote(rollout, now)),
+            ("halt", RolloutLifecycle.Halt(rollout, now)),
+            ("resume", RolloutLifecycle.Resume(rollout, pilotRunsTarget: false, now)),
+            ("abort", RolloutLifecycle.Abort(rollout, now)),
+        ];
+        return [.. verbs.Where(v => v.Change.Applied).Select(v => v.Word)];
+    }
+}
