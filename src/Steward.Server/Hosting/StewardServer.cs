@@ -131,7 +131,7 @@ public static class StewardServer
         builder.Services.AddSingleton<IRolloutClock, DatabaseRolloutClock>();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<PackageStore>();
-        builder.Services.AddSingleton<SiteTables>();
+        builder.Services.AddSingleton<SiteTableBuilder>();
         builder.Services.AddSingleton<DecisionRecorder>();
         builder.Services.AddSingleton<LogonService>();
         builder.Services.AddSingleton<CycleDecider>();

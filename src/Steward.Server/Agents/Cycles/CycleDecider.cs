@@ -14,7 +14,7 @@ namespace Steward.Server.Agents.Cycles;
 /// recorded, and only then answered. The client is the one its credentials name; it can read and change
 /// nothing else.
 /// </summary>
-internal sealed class CycleDecider(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, TimeProvider time)
+internal sealed class CycleDecider(IStewardStore store, SiteTableBuilder tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, TimeProvider time)
     : ICycleDecider
 {
     public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)

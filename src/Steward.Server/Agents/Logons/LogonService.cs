@@ -15,7 +15,7 @@ namespace Steward.Server.Agents.Logons;
 /// and only then answers. A new computer that <see cref="EnrollmentRule"/> enrolls receives its id and secret.
 /// </summary>
 internal sealed class LogonService(
-    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, RefusalLimiter refusals, TimeProvider time)
+    IStewardStore store, SiteTableBuilder tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, RefusalLimiter refusals, TimeProvider time)
 {
     // What an unknown logon point's secret is checked against: the hash of a secret nobody knows.
     private static readonly string UnknownPointHash = Secrets.Hash(Secrets.New(""));
@@ -51,7 +51,7 @@ internal sealed class LogonService(
 
         var codes = point.Sites.Union(client?.Sites ?? ValueList.Empty, StringComparer.Ordinal).ToList();
         var table = tables.Build(await store.FindSitesAsync(codes, cancellationToken).ConfigureAwait(false));
-        var sitesBefore = SiteTables.Indices(table, client?.Sites ?? ValueList.Empty);
+        var sitesBefore = SiteTableBuilder.Indices(table, client?.Sites ?? ValueList.Empty);
         var decision = DecideNow(input.Trigger, table, point, input.Installed, sitesBefore, input.Addresses);
         var reason = decision.Reason.Render(table);
         var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +108,7 @@ internal sealed class LogonService(
 
     private static Decision DecideNow(Trigger trigger, SiteTable table, LogonPointRow point, AgentVersion? installed, SiteSet sitesBefore, NetworkAddress[] addresses)
     {
-        var participating = SiteTables.Indices(table, point.Sites);
+        var participating = SiteTableBuilder.Indices(table, point.Sites);
         var senior = point.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(point.Senior));
         var logonPoint = new LogonPoint(point.Name, participating, senior);
         var facts = new ClientFacts(installed, sitesBefore, addresses);

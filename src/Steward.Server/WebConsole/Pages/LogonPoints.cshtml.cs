@@ -12,5 +12,5 @@ public sealed class LogonPointsModel : ConsolePage
     internal LiveHierarchy Hierarchy { get; private set; } = null!;
 
     public async Task OnGetAsync() =>
-        Hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTables>(), HttpContext.RequestAborted).ConfigureAwait(false);
+        Hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTableBuilder>(), HttpContext.RequestAborted).ConfigureAwait(false);
 }
