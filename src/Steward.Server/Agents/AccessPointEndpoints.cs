@@ -89,7 +89,7 @@ internal static class AccessPointEndpoints
         CycleResult.Kept kept => kept.Answer,
         CycleResult.Decided decided => new JsonAnswer<CycleResponse>(decided.Response, ProtocolJson.Default.CycleResponse),
         CycleResult.Reported => TypedResults.NoContent(),
-        CycleResult.Unauthenticated => Problems.Unauthorized(ClientCredentials.Refusal),
+        CycleResult.Unauthenticated => Problems.Unauthorized(ClientAuthenticator.Refusal),
         CycleResult.NoSuchSite missing => AccessPoints.Missing(missing.Via),
         CycleResult.NoPackage none => Problems.Unavailable($"no package of version {none.Version} is published, so the upgrade cannot be delivered now"),
         CycleResult.ClientKeptChanging => Problems.Conflict(RetryOnChange.Exhausted),

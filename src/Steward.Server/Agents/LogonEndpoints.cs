@@ -44,7 +44,7 @@ internal static class LogonEndpoints
     {
         LogonResult.Decided decided => TypedResults.Ok(decided.Response),
         LogonResult.UnknownPointOrSecret => Problems.Unauthorized(UnknownPointOrSecret),
-        LogonResult.UnknownClient => Problems.Unauthorized(ClientCredentials.Refusal),
+        LogonResult.UnknownClient => Problems.Unauthorized(ClientAuthenticator.Refusal),
         LogonResult.NoPackage none => Problems.Unavailable($"no package of version {none.Version} is published, so nothing can be installed now"),
         LogonResult.TooManyRefusals refused => new TooManyRequests(
             refused.Wait,

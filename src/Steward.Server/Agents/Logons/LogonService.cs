@@ -42,7 +42,7 @@ internal sealed class LogonService(
         ClientRow? client = null;
         if (input.Client is { } credentials)
         {
-            client = await ClientCredentials.AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false);
+            client = await ClientAuthenticator.AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false);
             if (client is null)
             {
                 return LogonResult.UnknownClient.Instance;

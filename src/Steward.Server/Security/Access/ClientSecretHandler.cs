@@ -29,7 +29,7 @@ internal sealed class ClientSecretHandler(
             return Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? Refuse() : AuthenticateResult.NoResult();
         }
 
-        if (credentials.Id.Length > ClientCredentials.MaxIdLength)
+        if (credentials.Id.Length > ClientAuthenticator.MaxIdLength)
         {
             return Refuse();
         }
@@ -81,7 +81,7 @@ internal sealed class ClientSecretHandler(
 
     private AuthenticateResult Refuse()
     {
-        Context.Features.Set(new AuthenticationRefusal(ClientCredentials.Refusal, Challenge));
-        return AuthenticateResult.Fail(ClientCredentials.Refusal);
+        Context.Features.Set(new AuthenticationRefusal(ClientAuthenticator.Refusal, Challenge));
+        return AuthenticateResult.Fail(ClientAuthenticator.Refusal);
     }
 }
