@@ -2,7 +2,7 @@ using System.CommandLine;
 using Steward.Cli.Audit;
 using Steward.Cli.Check;
 using Steward.Cli.Clients;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Cli.Keys;
 using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;

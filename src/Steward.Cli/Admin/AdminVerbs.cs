@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Spectre.Console.Rendering;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.Admin;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 
 namespace Steward.Cli.Scenarios;
