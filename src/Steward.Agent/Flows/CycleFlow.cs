@@ -19,7 +19,7 @@ internal static class CycleFlow
     public const int MaxSites = 16;
 
     /// <summary>Runs one cycle; returns its exit code and whether it switched the installed version.</summary>
-    public static async Task<(int ExitCode, bool Switched)> RunAsync(AgentContext context, bool json, CancellationToken cancel)
+    public static async Task<(int ExitCode, bool Switched)> RunAsync(AgentContext context, bool json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var session = AgentSession.Open(context);
@@ -64,7 +64,7 @@ internal static class CycleFlow
                     ProtocolJson.Default.CycleRequest,
                     ProtocolJson.Default.CycleResponse,
                     credentials,
-                    cancel).ConfigureAwait(false);
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (AgentException e)
             {
@@ -80,8 +80,8 @@ internal static class CycleFlow
             if (response.Package is { } package && response.Outcome == Outcomes.Upgraded)
             {
                 session.Store.Save(state);
-                update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, sent, credentials, cancel).ConfigureAwait(false);
-                state = await Reports.SendAsync(session, state, credentials, new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running), cancel).ConfigureAwait(false);
+                update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, sent, credentials, cancellationToken).ConfigureAwait(false);
+                state = await Reports.SendAsync(session, state, credentials, new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running), cancellationToken).ConfigureAwait(false);
                 if (!update.Succeeded)
                 {
                     exit = ExitCodes.Failed;

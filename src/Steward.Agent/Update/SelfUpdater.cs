@@ -25,7 +25,7 @@ namespace Steward.Agent.Update;
 internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloader, AgentConsole Console, TimeProvider Time)
 {
     /// <summary>Installs <paramref name="offer"/>; never throws for a bad package or a network failure, returns why instead.</summary>
-    public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, OfferRequest request, ClientCredentials? credentials, CancellationToken cancel)
+    public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, OfferRequest request, ClientCredentials? credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(server);
@@ -41,7 +41,7 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
             }
 
             var version = signed.Version;
-            await InstallAsync(offer, signed, server, credentials, cancel).ConfigureAwait(false);
+            await InstallAsync(offer, signed, server, credentials, cancellationToken).ConfigureAwait(false);
             Console.Step(UpdateSteps.Switch, version, $"pointing the agent at {version} (it was {running ?? "not installed"})");
             pointer.Switch(version);
             Console.Step(UpdateSteps.Switched, version, $"{version} is the installed agent");
@@ -66,7 +66,7 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         }
     }
 
-    private async Task InstallAsync(PackageOffer offer, SignedManifest signed, Uri server, ClientCredentials? credentials, CancellationToken cancel)
+    private async Task InstallAsync(PackageOffer offer, SignedManifest signed, Uri server, ClientCredentials? credentials, CancellationToken cancellationToken)
     {
         var version = signed.Version;
         var versions = new VersionStore(Layout);
@@ -75,14 +75,14 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         {
             // Complete already: an earlier run got this far, or it is the kept previous version.
             Console.Step(UpdateSteps.HealthCheck, version, "already in place; checking that it starts and reports its version");
-            await HealthCheck.RunAsync(versions.EntryPointPath(existing), version, cancel).ConfigureAwait(false);
+            await HealthCheck.RunAsync(versions.EntryPointPath(existing), version, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var url = new Uri(server, offer.Url);
         var partial = Layout.Partial(signed.Sha256);
         Console.Step(UpdateSteps.Download, version, string.Create(CultureInfo.InvariantCulture, $"downloading {signed.Size} bytes from {url}"));
-        await Downloader.DownloadAsync(url, signed.Size, signed.Sha256, credentials, partial, cancel).ConfigureAwait(false);
+        await Downloader.DownloadAsync(url, signed.Size, signed.Sha256, credentials, partial, cancellationToken).ConfigureAwait(false);
         Console.Step(UpdateSteps.Verified, version, "size and SHA-256 match the manifest signed by the pinned server key");
 
         var staging = Path.Combine(Layout.Staging, $"{version}.{Environment.ProcessId}");
@@ -130,7 +130,7 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         Console.Step(UpdateSteps.HealthCheck, version, "checking that the new version starts and reports its version");
         try
         {
-            await HealthCheck.RunAsync(versions.EntryPointPath(marker), version, cancel).ConfigureAwait(false);
+            await HealthCheck.RunAsync(versions.EntryPointPath(marker), version, cancellationToken).ConfigureAwait(false);
         }
         catch (AgentException)
         {

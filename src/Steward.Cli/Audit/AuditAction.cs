@@ -11,11 +11,11 @@ namespace Steward.Cli.Audit;
 internal static class AuditAction
 {
     /// <summary>Exit code 0 with the trail printed.</summary>
-    public static Task<int> RunAsync(AuditOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RunAsync(AuditOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var route = QueryString.Of(Routes.Audit, ("limit", options.Limit.ToString(CultureInfo.InvariantCulture)));
-        return AdminVerbs.ListAsync(options.Admin, terminal, environment, route, ProtocolJson.Default.IReadOnlyListAuditEntry, "No changes yet.", Table, cancellation);
+        return AdminVerbs.ListAsync(options.Admin, terminal, environment, route, ProtocolJson.Default.IReadOnlyListAuditEntry, "No changes yet.", Table, cancellationToken);
     }
 
     private static Table Table(IReadOnlyList<AuditEntry> entries)
