@@ -14,12 +14,24 @@ namespace Steward.Agent.Doctor;
 /// the next cycle; a damaged kept version is removed; a damaged state file is restored from the last copy
 /// written whole. Returns what it did in words.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-/// <param name="Console">Where the steps are announced.</param>
-/// <param name="Time">The clock.</param>
-/// <param name="Copy">The Debian package's copy, or null when there is none (or it is damaged itself).</param>
-internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimeProvider Time, PackageCopy? Copy)
+/// <param name="layout">The agent's directory.</param>
+/// <param name="console">Where the steps are announced.</param>
+/// <param name="time">The clock.</param>
+/// <param name="copy">The Debian package's copy, or null when there is none (or it is damaged itself).</param>
+internal sealed class Repairs(AgentLayout layout, AgentConsole console, TimeProvider time, PackageCopy? copy)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
+    /// <summary>Where the steps are announced.</summary>
+    public AgentConsole Console { get; } = console;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The Debian package's copy, or null when there is none (or it is damaged itself).</summary>
+    public PackageCopy? Copy { get; } = copy;
+
     /// <summary>Runs every repair.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {

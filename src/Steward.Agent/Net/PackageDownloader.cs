@@ -13,10 +13,16 @@ namespace Steward.Agent.Net;
 /// the file has exactly the signed size and SHA-256. It never holds the archive in memory and never
 /// reads more than one byte past the signed size, so a server that sends more is caught at once.
 /// </summary>
-/// <param name="Connection">The HTTP client and its limits.</param>
-/// <param name="Console">Where progress goes.</param>
-internal sealed record PackageDownloader(ServerConnection Connection, AgentConsole Console)
+/// <param name="connection">The HTTP client and its limits.</param>
+/// <param name="console">Where progress goes.</param>
+internal sealed class PackageDownloader(ServerConnection connection, AgentConsole console)
 {
+    /// <summary>The HTTP client and its limits.</summary>
+    public ServerConnection Connection { get; } = connection;
+
+    /// <summary>Where progress goes.</summary>
+    public AgentConsole Console { get; } = console;
+
     private const int BufferSize = 64 * 1024;
 
     /// <summary>

@@ -18,12 +18,24 @@ namespace Steward.Agent.Update;
 /// health check, marks it complete, and only then switches the pointer. Until the switch the installed
 /// agent is untouched; the previous version is kept after it.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-/// <param name="Downloader">Fetches archives.</param>
-/// <param name="Console">Where the steps are announced.</param>
-/// <param name="Time">The clock.</param>
-internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloader, AgentConsole Console, TimeProvider Time)
+/// <param name="layout">The agent's directory.</param>
+/// <param name="downloader">Fetches archives.</param>
+/// <param name="console">Where the steps are announced.</param>
+/// <param name="time">The clock.</param>
+internal sealed class SelfUpdater(AgentLayout layout, PackageDownloader downloader, AgentConsole console, TimeProvider time)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
+    /// <summary>Fetches archives.</summary>
+    public PackageDownloader Downloader { get; } = downloader;
+
+    /// <summary>Where the steps are announced.</summary>
+    public AgentConsole Console { get; } = console;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; } = time;
+
     /// <summary>Installs <paramref name="offer"/>; never throws for a bad package or a network failure, returns why instead.</summary>
     public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, OfferRequest request, ClientCredentials? credentials, CancellationToken cancellationToken)
     {
