@@ -52,7 +52,7 @@ internal static class CycleFlow
             && state.Sites.Order(StringComparer.Ordinal).FirstOrDefault(s => !visited.Contains(s) && state.AccessPoints.ContainsKey(s)) is { } site)
         {
             visited.Add(site);
-            var accessPoint = new Uri(state.AccessPoints[site].TrimEnd('/') + "/cycle");
+            var accessPoint = new Uri(state.AccessPoints[site].TrimEnd('/') + Routes.CycleLeaf);
             var installed = session.Pointer.Read();
             var sent = new OfferRequest(state.ClientId!, Nonce.New(), installed);
             CycleResponse response;

@@ -25,7 +25,7 @@ internal static class Reports
         try
         {
             await session.Connection.PostAsync(
-                new Uri(state.AccessPoints[site].TrimEnd('/') + "/report"),
+                new Uri(state.AccessPoints[site].TrimEnd('/') + Routes.ReportLeaf),
                 report,
                 ProtocolJson.Default.UpgradeReport,
                 ProtocolJson.Default.UpgradeReport,

@@ -13,7 +13,7 @@ internal static class LogonEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapPost("/logon/{name}", async (string name, HttpRequest http, LogonService logon, ServerOptions options, CancellationToken cancellationToken) =>
+        group.MapPost(RouteTemplates.Logon, async (string name, HttpRequest http, LogonService logon, ServerOptions options, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.LogonRequest).ConfigureAwait(false);
             if (problem is not null)

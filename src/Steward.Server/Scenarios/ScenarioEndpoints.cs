@@ -1,3 +1,4 @@
+using Steward.Protocol;
 using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 
@@ -11,7 +12,7 @@ internal static class ScenarioEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/scenario", (IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Scenario, (IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
             TypedResults.Stream(
                 async body =>
                 {
