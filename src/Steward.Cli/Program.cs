@@ -1,6 +1,6 @@
 using System.Text;
 using Steward.Cli;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 Console.OutputEncoding = Encoding.UTF8;
 using var standardOutput = Console.OpenStandardOutput();

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Steward.Cli.Audit;
 using Steward.Cli.Check;
 using Steward.Cli.Clients;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Cli.Keys;
 using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;
@@ -26,8 +26,8 @@ public static class StewardCli
     public static int Run(string[] args, Terminal terminal, CliEnvironment environment) =>
         RunAsync(args, terminal, environment, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Runs the command line; the admin verbs stop when <paramref name="cancellation"/> is cancelled.</summary>
-    public static async Task<int> RunAsync(string[] args, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    /// <summary>Runs the command line; the admin verbs stop when <paramref name="cancellationToken"/> is cancelled.</summary>
+    public static async Task<int> RunAsync(string[] args, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(environment);
@@ -69,6 +69,6 @@ public static class StewardCli
             configuration.ProcessTerminationTimeout = null;
         }
 
-        return await parsed.InvokeAsync(configuration, cancellation).ConfigureAwait(false);
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,4 @@
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.Tests;
 

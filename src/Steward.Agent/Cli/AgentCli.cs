@@ -14,7 +14,7 @@ internal static class AgentCli
     private static readonly HashSet<string> Json = ["--json"];
 
     /// <summary>Runs the command line and returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(string[] args, AgentConsole console, CancellationToken stop)
+    public static async Task<int> RunAsync(string[] args, AgentConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         // `travel on|off`: the one command with a word after it.
@@ -51,27 +51,27 @@ internal static class AgentCli
                 case "logon":
                 case "install":
                     return LogonOptionsFrom(parsed, out error) is { } logon
-                        ? await LogonFlow.RunAsync(context, logon, stop).ConfigureAwait(false)
+                        ? await LogonFlow.RunAsync(context, logon, cancellationToken).ConfigureAwait(false)
                         : Invalid(console, error!);
                 case "cycle":
-                    return (await CycleFlow.RunAsync(context, parsed.Has("--json"), stop).ConfigureAwait(false)).ExitCode;
+                    return (await CycleFlow.RunAsync(context, parsed.Has("--json"), cancellationToken).ConfigureAwait(false)).ExitCode;
                 case "status":
                     return StatusFlow.Run(context, parsed.Has("--json"));
                 case "doctor":
-                    return await DoctorFlow.RunAsync(context, parsed.Has("--repair"), parsed.Has("--json"), parsed.Value("--from") ?? PackageCopy.DebianDirectory, stop).ConfigureAwait(false);
+                    return await DoctorFlow.RunAsync(context, parsed.Has("--repair"), parsed.Has("--json"), parsed.Value("--from") ?? PackageCopy.DebianDirectory, cancellationToken).ConfigureAwait(false);
                 case "place":
                     return parsed.Value("--from") is { } from
-                        ? await PlaceFlow.RunAsync(context, from, stop).ConfigureAwait(false)
+                        ? await PlaceFlow.RunAsync(context, from, cancellationToken).ConfigureAwait(false)
                         : Invalid(console, "place needs --from DIR (the directory of the Debian package's copy)");
                 case "travel":
                     return travel is { } on ? TravelFlow.Run(context, on) : Invalid(console, "travel needs 'on' or 'off'");
                 default:
                     return ScheduleFrom(parsed, out error) is { } schedule
-                        ? await RunServiceAsync(context, schedule, parsed.Has("--windows-service"), stop).ConfigureAwait(false)
+                        ? await RunServiceAsync(context, schedule, parsed.Has("--windows-service"), cancellationToken).ConfigureAwait(false)
                         : Invalid(console, error!);
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             console.Problem("stopped before finishing; the installed agent is untouched, and the next run finishes the job");
             return ExitCodes.Failed;
@@ -109,7 +109,7 @@ internal static class AgentCli
         return options is null ? null : (options, flags);
     }
 
-    private static async Task<int> RunServiceAsync(AgentContext context, Schedule schedule, bool windowsService, CancellationToken stop)
+    private static async Task<int> RunServiceAsync(AgentContext context, Schedule schedule, bool windowsService, CancellationToken cancellationToken)
     {
         if (windowsService && OperatingSystem.IsWindows())
         {
@@ -118,7 +118,7 @@ internal static class AgentCli
             return service.ExitCode;
         }
 
-        return await ServiceLoop.RunAsync(context, schedule, new Random(), stop).ConfigureAwait(false);
+        return await ServiceLoop.RunAsync(context, schedule, new Random(), cancellationToken).ConfigureAwait(false);
     }
 
     private static LogonOptions? LogonOptionsFrom(ParsedArguments parsed, out string? error)

@@ -21,7 +21,7 @@ internal static class Examination
     public const string ServiceWants = "/etc/systemd/system/multi-user.target.wants/steward-agent.service";
 
     /// <summary>Runs every check.</summary>
-    public static async Task<IReadOnlyList<Finding>> RunAsync(AgentLayout layout, TimeProvider time, CancellationToken cancel)
+    public static async Task<IReadOnlyList<Finding>> RunAsync(AgentLayout layout, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(time);
@@ -35,7 +35,7 @@ internal static class Examination
         findings.AddRange(versions.Directories().Select(v => Files(layout, versions, v, current)).OfType<Finding>());
         if (marker is not null)
         {
-            findings.Add(await Program(versions.EntryPointPath(marker), marker.Version, cancel).ConfigureAwait(false));
+            findings.Add(await Program(versions.EntryPointPath(marker), marker.Version, cancellationToken).ConfigureAwait(false));
         }
 
         var load = new StateStore(layout).Load();
@@ -73,11 +73,11 @@ internal static class Examination
             : new(check, false, string.Join("; ", problems));
     }
 
-    private static async Task<Finding> Program(string program, string version, CancellationToken cancel)
+    private static async Task<Finding> Program(string program, string version, CancellationToken cancellationToken)
     {
         try
         {
-            await HealthCheck.RunAsync(program, version, cancel).ConfigureAwait(false);
+            await HealthCheck.RunAsync(program, version, cancellationToken).ConfigureAwait(false);
             return new("program", true, $"{program} starts and reports {version}");
         }
         catch (AgentException e)

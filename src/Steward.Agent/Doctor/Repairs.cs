@@ -14,27 +14,39 @@ namespace Steward.Agent.Doctor;
 /// the next cycle; a damaged kept version is removed; a damaged state file is restored from the last copy
 /// written whole. Returns what it did in words.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-/// <param name="Console">Where the steps are announced.</param>
-/// <param name="Time">The clock.</param>
-/// <param name="Copy">The Debian package's copy, or null when there is none (or it is damaged itself).</param>
-internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimeProvider Time, PackageCopy? Copy)
+/// <param name="layout">The agent's directory.</param>
+/// <param name="console">Where the steps are announced.</param>
+/// <param name="time">The clock.</param>
+/// <param name="copy">The Debian package's copy, or null when there is none (or it is damaged itself).</param>
+internal sealed class Repairs(AgentLayout layout, AgentConsole console, TimeProvider time, PackageCopy? copy)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
+    /// <summary>Where the steps are announced.</summary>
+    public AgentConsole Console { get; } = console;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The Debian package's copy, or null when there is none (or it is damaged itself).</summary>
+    public PackageCopy? Copy { get; } = copy;
+
     /// <summary>Runs every repair.</summary>
-    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancel)
+    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
         var done = new List<string>();
 
         // Before recovery, which would remove a version directory without its marker.
-        await RestoreCurrentMarkerAsync(done, cancel).ConfigureAwait(false);
+        await RestoreCurrentMarkerAsync(done, cancellationToken).ConfigureAwait(false);
         done.AddRange(new Recovery(Layout, Time).Run().Select(line => "recovery: " + line));
         RestoreState(done);
-        await RepairVersionsAsync(done, cancel).ConfigureAwait(false);
-        await RestorePointerAsync(done, cancel).ConfigureAwait(false);
+        await RepairVersionsAsync(done, cancellationToken).ConfigureAwait(false);
+        await RestorePointerAsync(done, cancellationToken).ConfigureAwait(false);
         return done;
     }
 
-    private async Task RestoreCurrentMarkerAsync(List<string> done, CancellationToken cancel)
+    private async Task RestoreCurrentMarkerAsync(List<string> done, CancellationToken cancellationToken)
     {
         var versions = new VersionStore(Layout);
         var current = new CurrentPointer(Layout).Read();
@@ -45,7 +57,7 @@ internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimePro
 
         var replaced = Replace(current);
         var marker = Copy.Marker(Time.GetUtcNow());
-        await HealthCheck.RunAsync(versions.EntryPointPath(marker), current, cancel).ConfigureAwait(false);
+        await HealthCheck.RunAsync(versions.EntryPointPath(marker), current, cancellationToken).ConfigureAwait(false);
         versions.MarkComplete(marker);
         done.Add($"{current}, the current version, had lost its marker; its files were checked against the package's copy in {Copy.Directory}"
             + (replaced > 0 ? $" ({replaced} restored from it)" : "") + ", it passed its health check, and its marker is written again");
@@ -73,7 +85,7 @@ internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimePro
         done.Add($"the state file was damaged; it is restored from the last copy written whole ({Layout.StateBackup}), and the damaged one kept as {aside}");
     }
 
-    private async Task RepairVersionsAsync(List<string> done, CancellationToken cancel)
+    private async Task RepairVersionsAsync(List<string> done, CancellationToken cancellationToken)
     {
         var versions = new VersionStore(Layout);
         var pointer = new CurrentPointer(Layout);
@@ -91,7 +103,7 @@ internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimePro
                 var replaced = Replace(version);
                 if (version == current)
                 {
-                    await HealthCheck.RunAsync(Path.Combine(Layout.VersionDirectory(version), Copy.Manifest.EntryPoint), version, cancel).ConfigureAwait(false);
+                    await HealthCheck.RunAsync(Path.Combine(Layout.VersionDirectory(version), Copy.Manifest.EntryPoint), version, cancellationToken).ConfigureAwait(false);
                 }
 
                 done.Add($"{version} was damaged ({damage}); {replaced} file(s) restored from the package's copy in {Copy.Directory}");
@@ -101,7 +113,7 @@ internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimePro
                 versions.Remove(version);
                 done.Add($"removed {version}, a kept version whose files were damaged ({damage}); there is no copy of it here to restore it from");
             }
-            else if (await PreviousAsync(versions, version, cancel).ConfigureAwait(false) is { } previous)
+            else if (await PreviousAsync(versions, version, cancellationToken).ConfigureAwait(false) is { } previous)
             {
                 Console.Step(UpdateSteps.Switch, previous, $"pointing the agent at the kept previous version {previous} (it was the damaged {version})");
                 pointer.Switch(previous);
@@ -117,7 +129,7 @@ internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimePro
         }
     }
 
-    private async Task RestorePointerAsync(List<string> done, CancellationToken cancel)
+    private async Task RestorePointerAsync(List<string> done, CancellationToken cancellationToken)
     {
         var versions = new VersionStore(Layout);
         var pointer = new CurrentPointer(Layout);
@@ -127,14 +139,14 @@ internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimePro
             return;
         }
 
-        await Copy.PutAsync(Layout, Console, Time, cancel).ConfigureAwait(false);
+        await Copy.PutAsync(Layout, Console, Time, cancellationToken).ConfigureAwait(false);
         Console.Step(UpdateSteps.Switch, Copy.Version, $"pointing the agent at {Copy.Version} (no complete version was current)");
         pointer.Switch(Copy.Version);
         done.Add($"no complete version was current; {Copy.Version} is installed again from the package's copy in {Copy.Directory}");
     }
 
     // The newest other complete version whose files are whole and whose program answers.
-    private async Task<string?> PreviousAsync(VersionStore versions, string damaged, CancellationToken cancel)
+    private async Task<string?> PreviousAsync(VersionStore versions, string damaged, CancellationToken cancellationToken)
     {
         foreach (var candidate in versions.Complete().Select(v => v.ToString()).Where(v => v != damaged).Reverse())
         {
@@ -146,7 +158,7 @@ internal sealed record Repairs(AgentLayout Layout, AgentConsole Console, TimePro
 
             try
             {
-                await HealthCheck.RunAsync(versions.EntryPointPath(marker), candidate, cancel).ConfigureAwait(false);
+                await HealthCheck.RunAsync(versions.EntryPointPath(marker), candidate, cancellationToken).ConfigureAwait(false);
                 return candidate;
             }
             catch (AgentException)

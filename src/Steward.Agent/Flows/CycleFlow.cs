@@ -23,7 +23,7 @@ internal static class CycleFlow
     /// was offered failed (the service then waits for its next regular cycle: a failed upgrade is not a network
     /// failure to retry in a minute, and each retry would count one more failure toward a rollout's halt rule).
     /// </summary>
-    public static async Task<(int ExitCode, bool Switched, bool UpgradeFailed)> RunAsync(AgentContext context, bool json, CancellationToken cancel)
+    public static async Task<(int ExitCode, bool Switched, bool UpgradeFailed)> RunAsync(AgentContext context, bool json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var session = AgentSession.Open(context);
@@ -57,7 +57,7 @@ internal static class CycleFlow
             && state.Sites.Order(StringComparer.Ordinal).FirstOrDefault(s => !visited.Contains(s) && state.AccessPoints.ContainsKey(s)) is { } site)
         {
             visited.Add(site);
-            var accessPoint = new Uri(state.AccessPoints[site].TrimEnd('/') + "/cycle");
+            var accessPoint = new Uri(state.AccessPoints[site].TrimEnd('/') + Routes.CycleLeaf);
             var installed = session.Pointer.Read();
             var sent = new OfferRequest(state.ClientId!, Nonce.New(), installed);
             CycleResponse response;
@@ -69,7 +69,7 @@ internal static class CycleFlow
                     ProtocolJson.Default.CycleRequest,
                     ProtocolJson.Default.CycleResponse,
                     credentials,
-                    cancel).ConfigureAwait(false);
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (AgentException e)
             {
@@ -87,9 +87,9 @@ internal static class CycleFlow
                 // The sites of the answer are those after the upgrade: the agent keeps its own until the new version runs,
                 // as the server keeps its record until the report of success (docs/PROTOCOL.md).
                 session.Store.Save(state);
-                update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, sent, credentials, cancel).ConfigureAwait(false);
+                update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, sent, credentials, cancellationToken).ConfigureAwait(false);
                 var report = new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running, package.Attempt);
-                state = await Reports.SendAsync(session, state, credentials, report, cancel).ConfigureAwait(false);
+                state = await Reports.SendAsync(session, state, credentials, report, cancellationToken).ConfigureAwait(false);
                 if (update.Succeeded)
                 {
                     state = WithSites(state, response);

@@ -15,7 +15,7 @@ namespace Steward.Agent.Flows;
 internal static class DoctorFlow
 {
     /// <summary>Runs the check (and the repairs) and prints the result.</summary>
-    public static async Task<int> RunAsync(AgentContext context, bool repair, bool json, string copyDirectory, CancellationToken cancel)
+    public static async Task<int> RunAsync(AgentContext context, bool repair, bool json, string copyDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         IReadOnlyList<string> repairs = [];
@@ -39,12 +39,12 @@ internal static class DoctorFlow
                 }
             }
 
-            repairs = await new Repairs(context.Layout, context.Console, context.Time, copy).RunAsync(cancel).ConfigureAwait(false);
-            findings = await Examination.RunAsync(context.Layout, context.Time, cancel).ConfigureAwait(false);
+            repairs = await new Repairs(context.Layout, context.Console, context.Time, copy).RunAsync(cancellationToken).ConfigureAwait(false);
+            findings = await Examination.RunAsync(context.Layout, context.Time, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            findings = await Examination.RunAsync(context.Layout, context.Time, cancel).ConfigureAwait(false);
+            findings = await Examination.RunAsync(context.Layout, context.Time, cancellationToken).ConfigureAwait(false);
         }
 
         var document = new DoctorDocument(findings.All(f => f.Ok), findings, repairs, context.Time.GetUtcNow());

@@ -16,7 +16,7 @@ namespace Steward.Agent.Flows;
 internal static class LogonFlow
 {
     /// <summary>Runs one logon and returns the exit code.</summary>
-    public static async Task<int> RunAsync(AgentContext context, LogonOptions options, CancellationToken cancel)
+    public static async Task<int> RunAsync(AgentContext context, LogonOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +54,7 @@ internal static class LogonFlow
                 ProtocolJson.Default.LogonRequest,
                 ProtocolJson.Default.LogonResponse,
                 null,
-                cancel).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
         }
         catch (AgentException e)
         {
@@ -92,8 +92,8 @@ internal static class LogonFlow
         {
             update = response.ServerKey != pinned
                 ? new UpdateResult(package.Version, false, "The logon point's server key is not the key pinned at enrollment; its package is refused and the installed agent is untouched.", before, false)
-                : await session.Updater.ApplyAsync(package, options.LogonPoint, pinned, new OfferRequest(credentials?.ClientId ?? "", nonce, before), credentials, cancel).ConfigureAwait(false);
-            state = await Reports.SendAsync(session, state, credentials, new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running), cancel).ConfigureAwait(false);
+                : await session.Updater.ApplyAsync(package, options.LogonPoint, pinned, new OfferRequest(credentials?.ClientId ?? "", nonce, before), credentials, cancellationToken).ConfigureAwait(false);
+            state = await Reports.SendAsync(session, state, credentials, new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running), cancellationToken).ConfigureAwait(false);
         }
 
         state = KeyAdoption.Adopt(session, state, response.NewKey);

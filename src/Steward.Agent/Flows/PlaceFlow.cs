@@ -15,7 +15,7 @@ namespace Steward.Agent.Flows;
 internal static class PlaceFlow
 {
     /// <summary>Places the package's version and returns the exit code.</summary>
-    public static async Task<int> RunAsync(AgentContext context, string from, CancellationToken cancel)
+    public static async Task<int> RunAsync(AgentContext context, string from, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var session = AgentSession.Open(context);
@@ -54,7 +54,7 @@ internal static class PlaceFlow
 
         if (existing is null || damage.Count > 0)
         {
-            await copy.PutAsync(context.Layout, context.Console, context.Time, cancel).ConfigureAwait(false);
+            await copy.PutAsync(context.Layout, context.Console, context.Time, cancellationToken).ConfigureAwait(false);
         }
 
         context.Console.Step(UpdateSteps.Switch, name, $"pointing the agent at {name} (it was {current ?? "not installed"})");

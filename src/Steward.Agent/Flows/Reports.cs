@@ -12,7 +12,7 @@ namespace Steward.Agent.Flows;
 internal static class Reports
 {
     /// <summary>Sends the report, or keeps it as pending; returns the state to save.</summary>
-    public static async Task<AgentState> SendAsync(AgentSession session, AgentState state, ClientCredentials? credentials, UpgradeReport report, CancellationToken cancel)
+    public static async Task<AgentState> SendAsync(AgentSession session, AgentState state, ClientCredentials? credentials, UpgradeReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(state);
@@ -25,12 +25,12 @@ internal static class Reports
         try
         {
             await session.Connection.PostAsync(
-                new Uri(state.AccessPoints[site].TrimEnd('/') + "/report"),
+                new Uri(state.AccessPoints[site].TrimEnd('/') + Routes.ReportLeaf),
                 report,
                 ProtocolJson.Default.UpgradeReport,
                 ProtocolJson.Default.UpgradeReport,
                 credentials,
-                cancel).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
             return state with { PendingReport = null };
         }
         catch (AgentException e)

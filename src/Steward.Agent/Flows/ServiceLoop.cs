@@ -10,16 +10,16 @@ namespace Steward.Agent.Flows;
 internal static class ServiceLoop
 {
     /// <summary>Runs until stopped or until a new version is installed; returns the exit code.</summary>
-    public static async Task<int> RunAsync(AgentContext context, Schedule schedule, Random chance, CancellationToken stop)
+    public static async Task<int> RunAsync(AgentContext context, Schedule schedule, Random chance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(chance);
         context.Console.Progress($"service started (version {AgentBuild.Version}, state in {context.Layout.Root})");
         var failures = 0;
-        while (!stop.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
-            var (exit, switched, upgradeFailed) = await CycleFlow.RunAsync(context, json: false, stop).ConfigureAwait(false);
+            var (exit, switched, upgradeFailed) = await CycleFlow.RunAsync(context, json: false, cancellationToken).ConfigureAwait(false);
             if (switched)
             {
                 context.Console.Progress("a new version is installed; the service stops so that it is started again as the new version");
@@ -34,7 +34,7 @@ internal static class ServiceLoop
             context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{after}");
             try
             {
-                await Task.Delay(wait, context.Time, stop).ConfigureAwait(false);
+                await Task.Delay(wait, context.Time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -9,9 +9,12 @@ namespace Steward.Agent.Layout;
 /// one (rename is atomic); on Windows, where links need privileges, it is <c>current.txt</c> holding the
 /// version, replaced the same way.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-internal sealed record CurrentPointer(AgentLayout Layout)
+/// <param name="layout">The agent's directory.</param>
+internal sealed class CurrentPointer(AgentLayout layout)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
     /// <summary>The version the pointer names, or null when there is no pointer (nothing installed yet).</summary>
     public string? Read()
     {

@@ -9,10 +9,16 @@ namespace Steward.Agent.Layout;
 /// version is moved to the newest complete one. Partial downloads are kept (the next download resumes
 /// them) unless they are older than <see cref="PartialLifetime"/> or belong to a version already complete. Complete versions are never removed here.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-/// <param name="Time">The clock, for the age of partial downloads.</param>
-internal sealed record Recovery(AgentLayout Layout, TimeProvider Time)
+/// <param name="layout">The agent's directory.</param>
+/// <param name="time">The clock, for the age of partial downloads.</param>
+internal sealed class Recovery(AgentLayout layout, TimeProvider time)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
+    /// <summary>The clock, for the age of partial downloads.</summary>
+    public TimeProvider Time { get; } = time;
+
     /// <summary>How long a partial download is kept for resuming.</summary>
     public static readonly TimeSpan PartialLifetime = TimeSpan.FromDays(7);
 

@@ -10,9 +10,12 @@ namespace Steward.Agent.Layout;
 /// written last, after every file was verified and flushed and the version passed its health check, so a
 /// directory without one is a leftover of an interrupted update.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-internal sealed record VersionStore(AgentLayout Layout)
+/// <param name="layout">The agent's directory.</param>
+internal sealed class VersionStore(AgentLayout layout)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
     /// <summary>The marker of a complete version, or null when the version is absent or incomplete.</summary>
     public CompleteMarker? Marker(string version)
     {

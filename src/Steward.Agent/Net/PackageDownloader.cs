@@ -13,10 +13,16 @@ namespace Steward.Agent.Net;
 /// the file has exactly the signed size and SHA-256. It never holds the archive in memory and never
 /// reads more than one byte past the signed size, so a server that sends more is caught at once.
 /// </summary>
-/// <param name="Connection">The HTTP client and its limits.</param>
-/// <param name="Console">Where progress goes.</param>
-internal sealed record PackageDownloader(ServerConnection Connection, AgentConsole Console)
+/// <param name="connection">The HTTP client and its limits.</param>
+/// <param name="console">Where progress goes.</param>
+internal sealed class PackageDownloader(ServerConnection connection, AgentConsole console)
 {
+    /// <summary>The HTTP client and its limits.</summary>
+    public ServerConnection Connection { get; } = connection;
+
+    /// <summary>Where progress goes.</summary>
+    public AgentConsole Console { get; } = console;
+
     private const int BufferSize = 64 * 1024;
 
     /// <summary>
@@ -25,7 +31,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
     /// wrong (the partial file is removed) and a transient <see cref="AgentException"/> for a transfer cut
     /// short (the partial file is kept for the next attempt).
     /// </summary>
-    public async Task DownloadAsync(Uri url, long size, string sha256, ClientCredentials? credentials, string partialPath, CancellationToken cancel)
+    public async Task DownloadAsync(Uri url, long size, string sha256, ClientCredentials? credentials, string partialPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(partialPath);
@@ -45,7 +51,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
                 Console.Progress(string.Create(CultureInfo.InvariantCulture, $"resuming the download at {have} of {size} bytes"));
             }
 
-            have = await FetchAsync(url, size, sha256, credentials, partialPath, have, cancel).ConfigureAwait(false);
+            have = await FetchAsync(url, size, sha256, credentials, partialPath, have, cancellationToken).ConfigureAwait(false);
         }
 
         if (have != size)
@@ -57,7 +63,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
         string actual;
         await using (var stream = new FileStream(partialPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true))
         {
-            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancel).ConfigureAwait(false));
+            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
         }
 
         if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
@@ -67,7 +73,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
         }
     }
 
-    private async Task<long> FetchAsync(Uri url, long size, string sha256, ClientCredentials? credentials, string partialPath, long have, CancellationToken cancel)
+    private async Task<long> FetchAsync(Uri url, long size, string sha256, ClientCredentials? credentials, string partialPath, long have, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = credentials?.Header();
@@ -77,7 +83,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
             request.Headers.IfRange = new RangeConditionHeaderValue(new EntityTagHeaderValue($"\"{sha256}\""));
         }
 
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         idle.CancelAfter(Connection.Options.RequestTimeout);
         HttpResponseMessage response;
         try
@@ -92,7 +98,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
         {
             throw new AgentException($"Cannot reach {url}: {e.Message}", e) { Transient = true };
         }
-        catch (OperationCanceledException e) when (!cancel.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new AgentException($"{url} did not answer within {Connection.Options.RequestTimeout.TotalSeconds:0} s.", e) { Transient = true };
         }
@@ -126,12 +132,12 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
 
             await using var source = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
             await using var target = new FileStream(partialPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
-            return await CopyAsync(source, target, url, size, have, idle, cancel).ConfigureAwait(false);
+            return await CopyAsync(source, target, url, size, have, idle, cancellationToken).ConfigureAwait(false);
         }
     }
 
     // Reads at most size + 1 bytes in all: the one byte too many proves the server sends more than it signed.
-    private async Task<long> CopyAsync(Stream source, FileStream target, Uri url, long size, long have, CancellationTokenSource idle, CancellationToken cancel)
+    private async Task<long> CopyAsync(Stream source, FileStream target, Uri url, long size, long have, CancellationTokenSource idle, CancellationToken cancellationToken)
     {
         var buffer = new byte[BufferSize];
         var lastReported = have * 10 / Math.Max(1, size);
@@ -155,7 +161,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
                         $"{url} sent more than the {size} bytes the server signed; the download is deleted and refused."));
                 }
 
-                await target.WriteAsync(buffer.AsMemory(0, read), cancel).ConfigureAwait(false);
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 have += read;
                 var tenth = have * 10 / Math.Max(1, size);
                 if (tenth != lastReported)
@@ -165,7 +171,7 @@ internal sealed record PackageDownloader(ServerConnection Connection, AgentConso
                 }
             }
         }
-        catch (OperationCanceledException e) when (!cancel.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             await FlushAsync(target).ConfigureAwait(false);
             throw new AgentException(string.Create(CultureInfo.InvariantCulture,

@@ -21,7 +21,7 @@ internal sealed class ServerConnection : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Time = time ?? TimeProvider.System;
-        Wait = (delay, cancel) => Task.Delay(delay, Time, cancel);
+        Wait = (delay, cancellationToken) => Task.Delay(delay, Time, cancellationToken);
         _http = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
@@ -57,15 +57,15 @@ internal sealed class ServerConnection : IDisposable
     /// refusal (a longer wait included) is an <see cref="AgentException"/> that says it.
     /// </summary>
     public async Task<TResponse> PostAsync<TRequest, TResponse>(
-        Uri url, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, ClientCredentials? credentials, CancellationToken cancel)
+        Uri url, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, ClientCredentials? credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         var content = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
-        var (status, bytes, retryAfter) = await SendAsync(url, content, credentials, cancel).ConfigureAwait(false);
+        var (status, bytes, retryAfter) = await SendAsync(url, content, credentials, cancellationToken).ConfigureAwait(false);
         if (status == HttpStatusCode.TooManyRequests && retryAfter is { } wait && wait <= Options.MaxRetryAfterWait)
         {
-            await Wait(wait, cancel).ConfigureAwait(false);
-            (status, bytes, retryAfter) = await SendAsync(url, content, credentials, cancel).ConfigureAwait(false);
+            await Wait(wait, cancellationToken).ConfigureAwait(false);
+            (status, bytes, retryAfter) = await SendAsync(url, content, credentials, cancellationToken).ConfigureAwait(false);
         }
 
         if ((int)status is < 200 or > 299)
@@ -90,9 +90,9 @@ internal sealed class ServerConnection : IDisposable
     }
 
     // One request: the status, the body, and how long the server asked to wait (Retry-After), if it did.
-    private async Task<(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter)> SendAsync(Uri url, byte[] content, ClientCredentials? credentials, CancellationToken cancel)
+    private async Task<(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter)> SendAsync(Uri url, byte[] content, ClientCredentials? credentials, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.RequestTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -113,7 +113,7 @@ internal sealed class ServerConnection : IDisposable
         {
             throw new AgentException($"Cannot reach {url}: {e.Message}", e) { Transient = true };
         }
-        catch (OperationCanceledException e) when (!cancel.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new AgentException($"{url} did not answer within {Options.RequestTimeout.TotalSeconds:0} s.", e) { Transient = true };
         }

@@ -9,9 +9,12 @@ namespace Steward.Agent.State;
 /// and owner-only. A missing or corrupt file is reported as such and never acted on: the agent does not
 /// uninstall or re-enroll itself because of a damaged file.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-internal sealed record StateStore(AgentLayout Layout)
+/// <param name="layout">The agent's directory.</param>
+internal sealed class StateStore(AgentLayout layout)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
     /// <summary>The largest state file read; a real one is a few KB.</summary>
     public const int MaxBytes = 1 << 20;
 

@@ -15,7 +15,7 @@ internal static class HealthCheck
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
     /// <summary>Throws <see cref="AgentException"/> with what went wrong when the check fails.</summary>
-    public static async Task RunAsync(string program, string version, CancellationToken cancel)
+    public static async Task RunAsync(string program, string version, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -40,7 +40,7 @@ internal static class HealthCheck
         using (process)
         {
             process.StandardInput.Close();
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(Limit);
             var output = process.StandardOutput.ReadToEndAsync(limit.Token);
             var errors = process.StandardError.ReadToEndAsync(limit.Token);
@@ -49,7 +49,7 @@ internal static class HealthCheck
                 await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
                 await Task.WhenAll(output, errors).ConfigureAwait(false);
             }
-            catch (OperationCanceledException e) when (!cancel.IsCancellationRequested)
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
                 process.Kill(entireProcessTree: true);
                 throw new AgentException($"The new version's program did not answer 'version --json' within {Limit.TotalSeconds:0} s.", e);

@@ -82,7 +82,7 @@ internal sealed record PackageCopy(string Directory, PackageManifest Manifest, s
     /// Puts the copy into <c>versions/&lt;version&gt;</c> (replacing an incomplete or damaged directory of that
     /// version, which must not be current): staging, every file checked, moved, health check, marker.
     /// </summary>
-    public async Task PutAsync(AgentLayout layout, AgentConsole console, TimeProvider time, CancellationToken cancel)
+    public async Task PutAsync(AgentLayout layout, AgentConsole console, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(console);
@@ -109,7 +109,7 @@ internal sealed record PackageCopy(string Directory, PackageManifest Manifest, s
         console.Step(UpdateSteps.HealthCheck, Version, "checking that it starts and reports its version");
         try
         {
-            await HealthCheck.RunAsync(versions.EntryPointPath(marker), Version, cancel).ConfigureAwait(false);
+            await HealthCheck.RunAsync(versions.EntryPointPath(marker), Version, cancellationToken).ConfigureAwait(false);
         }
         catch (AgentException)
         {

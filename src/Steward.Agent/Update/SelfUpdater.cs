@@ -18,14 +18,26 @@ namespace Steward.Agent.Update;
 /// health check, marks it complete, and only then switches the pointer. Until the switch the installed
 /// agent is untouched; the previous version is kept after it.
 /// </summary>
-/// <param name="Layout">The agent's directory.</param>
-/// <param name="Downloader">Fetches archives.</param>
-/// <param name="Console">Where the steps are announced.</param>
-/// <param name="Time">The clock.</param>
-internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloader, AgentConsole Console, TimeProvider Time)
+/// <param name="layout">The agent's directory.</param>
+/// <param name="downloader">Fetches archives.</param>
+/// <param name="console">Where the steps are announced.</param>
+/// <param name="time">The clock.</param>
+internal sealed class SelfUpdater(AgentLayout layout, PackageDownloader downloader, AgentConsole console, TimeProvider time)
 {
+    /// <summary>The agent's directory.</summary>
+    public AgentLayout Layout { get; } = layout;
+
+    /// <summary>Fetches archives.</summary>
+    public PackageDownloader Downloader { get; } = downloader;
+
+    /// <summary>Where the steps are announced.</summary>
+    public AgentConsole Console { get; } = console;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; } = time;
+
     /// <summary>Installs <paramref name="offer"/>; never throws for a bad package or a network failure, returns why instead.</summary>
-    public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, OfferRequest request, ClientCredentials? credentials, CancellationToken cancel)
+    public async Task<UpdateResult> ApplyAsync(PackageOffer offer, Uri server, string? pinnedKey, OfferRequest request, ClientCredentials? credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(server);
@@ -41,7 +53,7 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
             }
 
             var version = signed.Version;
-            await InstallAsync(offer, signed, server, credentials, cancel).ConfigureAwait(false);
+            await InstallAsync(offer, signed, server, credentials, cancellationToken).ConfigureAwait(false);
             Console.Step(UpdateSteps.Switch, version, $"pointing the agent at {version} (it was {running ?? "not installed"})");
             pointer.Switch(version);
             Console.Step(UpdateSteps.Switched, version, $"{version} is the installed agent");
@@ -66,7 +78,7 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         }
     }
 
-    private async Task InstallAsync(PackageOffer offer, SignedManifest signed, Uri server, ClientCredentials? credentials, CancellationToken cancel)
+    private async Task InstallAsync(PackageOffer offer, SignedManifest signed, Uri server, ClientCredentials? credentials, CancellationToken cancellationToken)
     {
         var version = signed.Version;
         var versions = new VersionStore(Layout);
@@ -75,14 +87,14 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         {
             // Complete already: an earlier run got this far, or it is the kept previous version.
             Console.Step(UpdateSteps.HealthCheck, version, "already in place; checking that it starts and reports its version");
-            await HealthCheck.RunAsync(versions.EntryPointPath(existing), version, cancel).ConfigureAwait(false);
+            await HealthCheck.RunAsync(versions.EntryPointPath(existing), version, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var url = new Uri(server, offer.Url);
         var partial = Layout.Partial(signed.Sha256);
         Console.Step(UpdateSteps.Download, version, string.Create(CultureInfo.InvariantCulture, $"downloading {signed.Size} bytes from {url}"));
-        await Downloader.DownloadAsync(url, signed.Size, signed.Sha256, credentials, partial, cancel).ConfigureAwait(false);
+        await Downloader.DownloadAsync(url, signed.Size, signed.Sha256, credentials, partial, cancellationToken).ConfigureAwait(false);
         Console.Step(UpdateSteps.Verified, version, "size and SHA-256 match the manifest signed by the pinned server key");
 
         var staging = Path.Combine(Layout.Staging, $"{version}.{Environment.ProcessId}");
@@ -130,7 +142,7 @@ internal sealed record SelfUpdater(AgentLayout Layout, PackageDownloader Downloa
         Console.Step(UpdateSteps.HealthCheck, version, "checking that the new version starts and reports its version");
         try
         {
-            await HealthCheck.RunAsync(versions.EntryPointPath(marker), version, cancel).ConfigureAwait(false);
+            await HealthCheck.RunAsync(versions.EntryPointPath(marker), version, cancellationToken).ConfigureAwait(false);
         }
         catch (AgentException)
         {

@@ -43,44 +43,44 @@ internal sealed class AdminClient : IDisposable
     public string Server => _connection.Display;
 
     /// <summary><c>GET</c> a document.</summary>
-    public async Task<Answer<T>> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellation)
+    public async Task<Answer<T>> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Address(path));
-        return Read(request, await SendAsync(request, timed: true, cancellation).ConfigureAwait(false), type);
+        return Read(request, await SendAsync(request, timed: true, cancellationToken).ConfigureAwait(false), type);
     }
 
     /// <summary>Sends <paramref name="body"/> as JSON and reads the answer's document.</summary>
-    public async Task<Answer<T>> SendAsync<TBody, T>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, CancellationToken cancellation)
+    public async Task<Answer<T>> SendAsync<TBody, T>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, Address(path))
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return Read(request, await SendAsync(request, timed: true, cancellation).ConfigureAwait(false), type);
+        return Read(request, await SendAsync(request, timed: true, cancellationToken).ConfigureAwait(false), type);
     }
 
     /// <summary><c>POST</c>s with no body and reads the answer's document.</summary>
-    public async Task<Answer<T>> PostAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellation)
+    public async Task<Answer<T>> PostAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Address(path));
-        return Read(request, await SendAsync(request, timed: true, cancellation).ConfigureAwait(false), type);
+        return Read(request, await SendAsync(request, timed: true, cancellationToken).ConfigureAwait(false), type);
     }
 
     /// <summary><c>DELETE</c>; returns the answer's body, which may be empty.</summary>
-    public async Task<byte[]> DeleteAsync(string path, CancellationToken cancellation)
+    public async Task<byte[]> DeleteAsync(string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, Address(path));
-        return await SendAsync(request, timed: true, cancellation).ConfigureAwait(false);
+        return await SendAsync(request, timed: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>POST</c>s <paramref name="content"/> as the raw body, streamed, without a request timeout.</summary>
-    public async Task<Answer<T>> UploadAsync<T>(string path, Stream content, long length, string contentType, JsonTypeInfo<T> type, CancellationToken cancellation)
+    public async Task<Answer<T>> UploadAsync<T>(string path, Stream content, long length, string contentType, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Address(path)) { Content = new StreamContent(content, 81920) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Content.Headers.ContentLength = length;
-        return Read(request, await SendAsync(request, timed: false, cancellation).ConfigureAwait(false), type);
+        return Read(request, await SendAsync(request, timed: false, cancellationToken).ConfigureAwait(false), type);
     }
 
     /// <inheritdoc />
@@ -93,7 +93,7 @@ internal sealed class AdminClient : IDisposable
     /// <c>GET</c>s <paramref name="path"/> and copies the answer's body to <paramref name="destination"/> as it
     /// arrives: the answer must begin within the request timeout, and may then take as long as its size needs.
     /// </summary>
-    public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellation)
+    public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Address(path));
         await ExchangeAsync(
@@ -105,19 +105,19 @@ internal sealed class AdminClient : IDisposable
                 await content.CopyToAsync(destination, token).ConfigureAwait(false);
                 return true;
             },
-            cancellation).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<byte[]> SendAsync(HttpRequestMessage request, bool timed, CancellationToken cancellation) =>
-        ExchangeAsync(request, timed, (content, token, _) => content.ReadAsByteArrayAsync(token), cancellation);
+    private Task<byte[]> SendAsync(HttpRequestMessage request, bool timed, CancellationToken cancellationToken) =>
+        ExchangeAsync(request, timed, (content, token, _) => content.ReadAsByteArrayAsync(token), cancellationToken);
 
     // Sends the request; a success's content goes to onSuccess, with the token of the caller's cancellation
     // and the timeout together, and the timeout's source, which it may lift; anything else becomes an AdminFailure.
     private async Task<T> ExchangeAsync<T>(
-        HttpRequestMessage request, bool timed, Func<HttpContent, CancellationToken, CancellationTokenSource, Task<T>> onSuccess, CancellationToken cancellation)
+        HttpRequestMessage request, bool timed, Func<HttpContent, CancellationToken, CancellationTokenSource, Task<T>> onSuccess, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(timed ? AdminLimits.RequestTimeout : Timeout.InfiniteTimeSpan);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
@@ -129,7 +129,7 @@ internal sealed class AdminClient : IDisposable
             var body = await ReadLimitedAsync(response.Content, linked.Token).ConfigureAwait(false);
             throw Failure(request, response.StatusCode, response.ReasonPhrase, body);
         }
-        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Not the user's cancellation: either our request timeout, or the handler's connect timeout
             // (a TaskCanceledException around a TimeoutException).
@@ -152,15 +152,15 @@ internal sealed class AdminClient : IDisposable
     private AdminFailure Unreachable(string what, string why) =>
         new(ExitCodes.Unreachable, $"steward: {what} {Server}: {why}", $"  is the server running? The URL is {_connection.ServerSource}; --server or ${ConnectionResolver.UrlVariable} name another.");
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpContent content, CancellationToken cancellation)
+    private static async Task<byte[]> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var stream = await content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var buffer = new byte[AdminLimits.MaxErrorBytes];
             var total = 0;
             int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellation).ConfigureAwait(false)) > 0)
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 total += read;
             }

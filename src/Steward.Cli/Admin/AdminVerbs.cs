@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Spectre.Console.Rendering;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.Admin;
 
@@ -34,11 +34,11 @@ internal static class AdminVerbs
 
     /// <summary><c>GET</c>s a list; prints it as a table, or <paramref name="empty"/> when it has no items.</summary>
     public static Task<int> ListAsync<T>(
-        AdminSwitches admin, Terminal terminal, CliEnvironment environment, string route, JsonTypeInfo<IReadOnlyList<T>> type, string empty, Func<IReadOnlyList<T>, IRenderable> table, CancellationToken cancellation)
+        AdminSwitches admin, Terminal terminal, CliEnvironment environment, string route, JsonTypeInfo<IReadOnlyList<T>> type, string empty, Func<IReadOnlyList<T>, IRenderable> table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(table);
-        return ShowAsync(admin, terminal, environment, client => client.GetAsync(route, type, cancellation), items =>
+        return ShowAsync(admin, terminal, environment, client => client.GetAsync(route, type, cancellationToken), items =>
         {
             if (items.Count == 0)
             {
@@ -55,13 +55,13 @@ internal static class AdminVerbs
     /// <c>DELETE</c>s <paramref name="route"/>; prints <paramref name="sentence"/>, or with <c>--json</c> the server's answer,
     /// which may be empty (204).
     /// </summary>
-    public static Task<int> RemoveAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, string route, string sentence, CancellationToken cancellation)
+    public static Task<int> RemoveAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, string route, string sentence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(terminal);
         return AdminRun.RunAsync(admin, terminal, environment, async client =>
         {
-            var body = await client.DeleteAsync(route, cancellation).ConfigureAwait(false);
+            var body = await client.DeleteAsync(route, cancellationToken).ConfigureAwait(false);
             if (!admin.Json)
             {
                 terminal.Out.WriteLine(sentence);

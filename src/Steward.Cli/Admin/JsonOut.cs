@@ -1,5 +1,5 @@
 using System.Text;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.Admin;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 
@@ -11,11 +11,11 @@ namespace Steward.Cli.Audit;
 internal static class AuditAction
 {
     /// <summary>Exit code 0 with the trail printed.</summary>
-    public static Task<int> RunAsync(AuditOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RunAsync(AuditOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var route = QueryString.Of(Routes.Audit, ("limit", options.Limit.ToString(CultureInfo.InvariantCulture)));
-        return AdminVerbs.ListAsync(options.Admin, terminal, environment, route, ProtocolJson.Default.IReadOnlyListAuditEntry, "No changes yet.", Table, cancellation);
+        return AdminVerbs.ListAsync(options.Admin, terminal, environment, route, ProtocolJson.Default.IReadOnlyListAuditEntry, "No changes yet.", Table, cancellationToken);
     }
 
     private static Table Table(IReadOnlyList<AuditEntry> entries)

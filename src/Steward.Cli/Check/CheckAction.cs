@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Cli.Scenarios;
 using Steward.Policy.Checks;
 using Steward.Simulation.Hierarchy;

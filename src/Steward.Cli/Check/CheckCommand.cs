@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.Check;
 

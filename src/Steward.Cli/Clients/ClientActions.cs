@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 
@@ -11,7 +11,7 @@ namespace Steward.Cli.Clients;
 internal static class ClientActions
 {
     /// <summary><c>steward client list</c>: at most <see cref="ClientListOptions.Limit"/> clients; with <c>--json</c> one array of the server's client objects.</summary>
-    public static Task<int> ListAsync(ClientListOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> ListAsync(ClientListOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         return AdminRun.RunAsync(options.Admin, terminal, environment, async client =>
@@ -24,7 +24,7 @@ internal static class ClientActions
                 var after = options.After;
                 do
                 {
-                    var page = await client.GetAsync(PagePath(options, options.Limit - clients.Count, after), ProtocolJson.Default.ClientPage, cancellation).ConfigureAwait(false);
+                    var page = await client.GetAsync(PagePath(options, options.Limit - clients.Count, after), ProtocolJson.Default.ClientPage, cancellationToken).ConfigureAwait(false);
                     clients.AddRange(page.Value.Clients);
                     CopyClients(page.Body, writer);
                     after = page.Value.Clients.Count == 0 ? null : page.Value.Next;
@@ -48,23 +48,23 @@ internal static class ClientActions
     }
 
     /// <summary><c>steward client show</c>.</summary>
-    public static Task<int> ShowAsync(ClientOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> ShowAsync(ClientOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         return AdminVerbs.ShowAsync(
             options.Admin, terminal, environment,
-            client => client.GetAsync(Routes.Client(options.Id), ProtocolJson.Default.ClientHistory, cancellation),
+            client => client.GetAsync(Routes.Client(options.Id), ProtocolJson.Default.ClientHistory, cancellationToken),
             history => ClientTables.WriteHistory(terminal, history));
     }
 
     /// <summary><c>steward client travel ID on|off</c>: prints the client's travel mode as the server now records it.</summary>
-    public static Task<int> TravelAsync(ClientOptions options, bool on, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> TravelAsync(ClientOptions options, bool on, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         return AdminVerbs.ShowAsync(
             options.Admin, terminal, environment,
-            client => client.SendAsync(HttpMethod.Put, Routes.ClientTravel(options.Id), new TravelRequest(on), ProtocolJson.Default.TravelRequest, ProtocolJson.Default.ClientView, cancellation),
+            client => client.SendAsync(HttpMethod.Put, Routes.ClientTravel(options.Id), new TravelRequest(on), ProtocolJson.Default.TravelRequest, ProtocolJson.Default.ClientView, cancellationToken),
             view => terminal.Out.WriteLine(
                 $"Travel mode of {view.Name} ({view.Id}) is {(view.Travel ? "on" : "off")}; its next maintenance cycle decides with it (see 'steward client show {view.Id}')."));
     }

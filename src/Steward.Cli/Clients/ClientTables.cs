@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol.Admin;
 
 namespace Steward.Cli.Clients;

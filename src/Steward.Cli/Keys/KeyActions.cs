@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 
@@ -11,14 +11,14 @@ namespace Steward.Cli.Keys;
 internal static class KeyActions
 {
     /// <summary>Exit code 0 with the keys printed.</summary>
-    public static Task<int> ListAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellation) =>
-        AdminVerbs.ListAsync(admin, terminal, environment, Routes.Keys, ProtocolJson.Default.IReadOnlyListKeyView, "The server has no signing key yet; it makes one at its first start.", Table, cancellation);
+    public static Task<int> ListAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken) =>
+        AdminVerbs.ListAsync(admin, terminal, environment, Routes.Keys, ProtocolJson.Default.IReadOnlyListKeyView, "The server has no signing key yet; it makes one at its first start.", Table, cancellationToken);
 
     /// <summary>Exit code 0 with the new key printed.</summary>
-    public static Task<int> RotateAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RotateAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terminal);
-        return AdminVerbs.ShowAsync(admin, terminal, environment, client => client.PostAsync(Routes.KeyRotate, ProtocolJson.Default.KeyView, cancellation), key =>
+        return AdminVerbs.ShowAsync(admin, terminal, environment, client => client.PostAsync(Routes.KeyRotate, ProtocolJson.Default.KeyView, cancellationToken), key =>
         {
             terminal.Out.WriteLine($"Key {key.Number} ({key.Fingerprint}) is the active signing key now.");
             terminal.Out.WriteLine("Clients adopt it at their next cycle, endorsed by the key they pin; an older key is retired when no client pins it ('steward key list').");
@@ -26,7 +26,7 @@ internal static class KeyActions
     }
 
     /// <summary>Exit code 0 with the key retired, 2 for a number that is not one.</summary>
-    public static Task<int> RetireAsync(AdminSwitches admin, string number, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RetireAsync(AdminSwitches admin, string number, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
@@ -35,7 +35,7 @@ internal static class KeyActions
             return Task.FromResult(ExitCodes.InvalidInput);
         }
 
-        return AdminVerbs.ShowAsync(admin, terminal, environment, client => client.PostAsync(Routes.KeyRetire(parsed), ProtocolJson.Default.KeyView, cancellation), key =>
+        return AdminVerbs.ShowAsync(admin, terminal, environment, client => client.PostAsync(Routes.KeyRetire(parsed), ProtocolJson.Default.KeyView, cancellationToken), key =>
             terminal.Out.WriteLine($"Key {key.Number} is retired; its private key is erased."));
     }
 

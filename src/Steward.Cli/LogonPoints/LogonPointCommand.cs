@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.LogonPoints;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Packaging;
 using Steward.Packaging.Archives;
 using Steward.Policy.Versions;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 
@@ -10,10 +10,10 @@ namespace Steward.Cli.Packages;
 internal static class PackageListAction
 {
     /// <summary>Exit code 0 with the list printed.</summary>
-    public static Task<int> RunAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellation) =>
+    public static Task<int> RunAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken) =>
         AdminVerbs.ListAsync(
             admin, terminal, environment, Routes.Packages, ProtocolJson.Default.IReadOnlyListPackageView,
-            "No packages yet; build one with 'steward package build' and publish it with 'steward package publish'.", Table, cancellation);
+            "No packages yet; build one with 'steward package build' and publish it with 'steward package publish'.", Table, cancellationToken);
 
     private static Table Table(IReadOnlyList<PackageView> packages)
     {

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 
@@ -15,19 +15,19 @@ internal static class PackagePublishAction
     private const string ZipType = "application/zip";
 
     /// <summary>Exit code 0 once the server has stored the package.</summary>
-    public static Task<int> RunAsync(PackagePublishOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RunAsync(PackagePublishOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(environment);
         return AdminVerbs.ShowAsync(
             options.Admin, terminal, environment,
-            client => UploadAsync(client, environment.PathOf(options.File), options.Version, terminal, cancellation),
+            client => UploadAsync(client, environment.PathOf(options.File), options.Version, terminal, cancellationToken),
             package => terminal.Out.WriteLine(
                 $"Published {package.Version}: {Formats.Count(package.Files, "file")}, {Formats.Bytes(package.Size)}, entry point {package.EntryPoint}, SHA-256 {package.Sha256}."));
     }
 
-    private static async Task<Answer<PackageView>> UploadAsync(AdminClient client, string path, string version, Terminal terminal, CancellationToken cancellation)
+    private static async Task<Answer<PackageView>> UploadAsync(AdminClient client, string path, string version, Terminal terminal, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -41,7 +41,7 @@ internal static class PackagePublishAction
             var length = file.Length;
             if (!terminal.Interactive || length < AdminLimits.ProgressBarBytes)
             {
-                return await client.UploadAsync(route, file, length, ZipType, ProtocolJson.Default.PackageView, cancellation).ConfigureAwait(false);
+                return await client.UploadAsync(route, file, length, ZipType, ProtocolJson.Default.PackageView, cancellationToken).ConfigureAwait(false);
             }
 
             return await terminal.ProgressConsole().Progress()
@@ -52,7 +52,7 @@ internal static class PackagePublishAction
                     var task = context.AddTask(Markup.Escape($"Publishing {Path.GetFileName(path)}"), maxValue: length);
                     // The request disposes the stream it sends, and the file with it; the dispose above is then a no-op.
                     var counted = new ProgressStream(file, read => task.Value = read);
-                    var answer = await client.UploadAsync(route, counted, length, ZipType, ProtocolJson.Default.PackageView, cancellation).ConfigureAwait(false);
+                    var answer = await client.UploadAsync(route, counted, length, ZipType, ProtocolJson.Default.PackageView, cancellationToken).ConfigureAwait(false);
                     task.Value = length;
                     return answer;
                 }).ConfigureAwait(false);

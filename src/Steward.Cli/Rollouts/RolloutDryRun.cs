@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;

@@ -1,6 +1,6 @@
 using System.Text;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 
 namespace Steward.Cli.Scenarios;
@@ -13,7 +13,7 @@ namespace Steward.Cli.Scenarios;
 internal static class ScenarioExportAction
 {
     /// <summary>Exit code 0 with the scenario written.</summary>
-    public static Task<int> RunAsync(ScenarioExportOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RunAsync(ScenarioExportOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
@@ -22,19 +22,19 @@ internal static class ScenarioExportAction
         {
             if (options.Output is { } output)
             {
-                await ToFileAsync(client, environment.PathOf(output), cancellation).ConfigureAwait(false);
+                await ToFileAsync(client, environment.PathOf(output), cancellationToken).ConfigureAwait(false);
                 terminal.Error.WriteLine($"steward: the fleet of {client.Server} written to {output}");
             }
             else
             {
-                await ToStandardOutputAsync(client, terminal, cancellation).ConfigureAwait(false);
+                await ToStandardOutputAsync(client, terminal, cancellationToken).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
         });
     }
 
-    private static async Task ToFileAsync(AdminClient client, string path, CancellationToken cancellation)
+    private static async Task ToFileAsync(AdminClient client, string path, CancellationToken cancellationToken)
     {
         var partial = $"{path}.{Environment.ProcessId}.partial";
         try
@@ -42,7 +42,7 @@ internal static class ScenarioExportAction
             var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
             await using (file.ConfigureAwait(false))
             {
-                await client.DownloadAsync(Routes.Scenario, file, cancellation).ConfigureAwait(false);
+                await client.DownloadAsync(Routes.Scenario, file, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(partial, path, overwrite: true);
@@ -53,19 +53,19 @@ internal static class ScenarioExportAction
         }
     }
 
-    private static async Task ToStandardOutputAsync(AdminClient client, Terminal terminal, CancellationToken cancellation)
+    private static async Task ToStandardOutputAsync(AdminClient client, Terminal terminal, CancellationToken cancellationToken)
     {
         if (terminal.OutBytes is { } bytes)
         {
             // Straight through: a million clients never become one string.
             terminal.Out.Flush();
-            await client.DownloadAsync(Routes.Scenario, bytes, cancellation).ConfigureAwait(false);
-            await bytes.FlushAsync(cancellation).ConfigureAwait(false);
+            await client.DownloadAsync(Routes.Scenario, bytes, cancellationToken).ConfigureAwait(false);
+            await bytes.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
         using var buffer = new MemoryStream();
-        await client.DownloadAsync(Routes.Scenario, buffer, cancellation).ConfigureAwait(false);
+        await client.DownloadAsync(Routes.Scenario, buffer, cancellationToken).ConfigureAwait(false);
         await terminal.Out.WriteAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).ConfigureAwait(false);
     }
 }

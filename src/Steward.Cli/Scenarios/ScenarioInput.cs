@@ -1,4 +1,4 @@
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Simulation.Loading;
 using Steward.Simulation.Model;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Steward.Charts;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Cli.Scenarios;
 using Steward.Simulation.Output;
 using Steward.Simulation.Running;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 
@@ -10,7 +10,7 @@ namespace Steward.Cli.Status;
 internal static class StatusAction
 {
     /// <summary>Exit code 0 with the summary printed: with <c>--json</c> the fleet document, otherwise the fleet and, during a key rotation, how many clients pin each signing key.</summary>
-    public static Task<int> RunAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RunAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         IReadOnlyList<KeyView> keys = [];
@@ -18,10 +18,10 @@ internal static class StatusAction
             admin, terminal, environment,
             async client =>
             {
-                var fleet = await client.GetAsync(Routes.Fleet, ProtocolJson.Default.FleetSummary, cancellation).ConfigureAwait(false);
+                var fleet = await client.GetAsync(Routes.Fleet, ProtocolJson.Default.FleetSummary, cancellationToken).ConfigureAwait(false);
                 if (!admin.Json)
                 {
-                    keys = (await client.GetAsync(Routes.Keys, ProtocolJson.Default.IReadOnlyListKeyView, cancellation).ConfigureAwait(false)).Value;
+                    keys = (await client.GetAsync(Routes.Keys, ProtocolJson.Default.IReadOnlyListKeyView, cancellationToken).ConfigureAwait(false)).Value;
                 }
 
                 return fleet;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 
@@ -10,14 +10,14 @@ namespace Steward.Cli.Tokens;
 internal static class TokenActions
 {
     /// <summary><c>steward token create</c>: prints the token, which the server returns only this once.</summary>
-    public static Task<int> CreateAsync(TokenCreateOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> CreateAsync(TokenCreateOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         var request = new TokenRequest(options.Name, options.Role, options.Expires);
         return AdminVerbs.ShowAsync(
             options.Admin, terminal, environment,
-            client => client.SendAsync(HttpMethod.Post, Routes.Tokens, request, ProtocolJson.Default.TokenRequest, ProtocolJson.Default.TokenCreated, cancellation),
+            client => client.SendAsync(HttpMethod.Post, Routes.Tokens, request, ProtocolJson.Default.TokenRequest, ProtocolJson.Default.TokenCreated, cancellationToken),
             created =>
             {
                 var expires = created.Token.ExpiresAt is { } at ? $", expires {Formats.When(at)}" : ", does not expire";
@@ -29,14 +29,14 @@ internal static class TokenActions
     }
 
     /// <summary><c>steward token list</c>.</summary>
-    public static Task<int> ListAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellation) =>
-        AdminVerbs.ListAsync(admin, terminal, environment, Routes.Tokens, ProtocolJson.Default.IReadOnlyListTokenView, "No tokens.", Table, cancellation);
+    public static Task<int> ListAsync(AdminSwitches admin, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken) =>
+        AdminVerbs.ListAsync(admin, terminal, environment, Routes.Tokens, ProtocolJson.Default.IReadOnlyListTokenView, "No tokens.", Table, cancellationToken);
 
     /// <summary><c>steward token revoke</c>.</summary>
-    public static Task<int> RevokeAsync(TokenOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    public static Task<int> RevokeAsync(TokenOptions options, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return AdminVerbs.RemoveAsync(options.Admin, terminal, environment, Routes.Token(options.Name), $"Revoked token {options.Name}: it is refused from now on.", cancellation);
+        return AdminVerbs.RemoveAsync(options.Admin, terminal, environment, Routes.Token(options.Name), $"Revoked token {options.Name}: it is refused from now on.", cancellationToken);
     }
 
     private static Table Table(IReadOnlyList<TokenView> tokens)

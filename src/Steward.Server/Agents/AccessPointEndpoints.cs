@@ -19,7 +19,7 @@ internal static class AccessPointEndpoints
         // The cycle's services are singletons, taken from the application's provider rather than bound as
         // parameters: binding them would make a request scope for every cycle.
         var services = group.ServiceProvider;
-        group.MapPost("/access/{site}/cycle", async (string site, HttpRequest http, CancellationToken cancellationToken) =>
+        group.MapPost(RouteTemplates.Cycle, async (string site, HttpRequest http, CancellationToken cancellationToken) =>
         {
             var options = services.GetRequiredService<ServerOptions>();
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.CycleRequest, options, CycleRequestReader.TryRead).ConfigureAwait(false);
@@ -48,7 +48,7 @@ internal static class AccessPointEndpoints
         .WithName("maintenanceCycle").RequireAuthorization(AccessPolicies.Client).WithMetadata(ReadsCycleFacts.Instance)
         .WithSummary("One maintenance cycle of the client named by its credentials (Basic): the R3 decision.");
 
-        group.MapPost("/access/{site}/report", async (string site, HttpRequest http, UpgradeReports reports, CancellationToken cancellationToken) =>
+        group.MapPost(RouteTemplates.Report, async (string site, HttpRequest http, UpgradeReports reports, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.UpgradeReport).ConfigureAwait(false);
             if (problem is not null)
@@ -73,7 +73,7 @@ internal static class AccessPointEndpoints
         .WithName("reportUpgrade").RequireAuthorization(AccessPolicies.Client)
         .WithSummary("The result of carrying out a decision that delivered a package.");
 
-        group.MapGet("/agent/self", (HttpContext http) =>
+        group.MapGet(Routes.Self, (HttpContext http) =>
         {
             var client = AuthenticatedClient.Of(http).Client;
             return TypedResults.Ok(new SelfView(client.Id, client.Name, client.Installed?.ToString(), client.Sites, client.LastOutcome));
@@ -90,7 +90,7 @@ internal static class AccessPointEndpoints
         CycleResult.Kept kept => kept.Answer,
         CycleResult.Decided decided => new JsonAnswer<CycleResponse>(decided.Response, ProtocolJson.Default.CycleResponse),
         CycleResult.Reported => TypedResults.NoContent(),
-        CycleResult.Unauthenticated => Problems.Unauthorized(ClientCredentials.Refusal),
+        CycleResult.Unauthenticated => Problems.Unauthorized(ClientAuthenticator.Refusal),
         CycleResult.NoSuchSite missing => AccessPoints.Missing(missing.Via),
         CycleResult.NoPackage none => Problems.Unavailable($"no package of version {none.Version} is published, so the upgrade cannot be delivered now"),
         CycleResult.ClientKeptChanging => Problems.Conflict(RetryOnChange.Exhausted),

@@ -1,3 +1,4 @@
+using Steward.Protocol;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
 
@@ -17,5 +18,5 @@ internal static class AccessPoints
     public static IResult Missing(string site) => Problems.NotFound($"there is no site {site}, so no access point of it");
 
     public static IReadOnlyDictionary<string, string> For(IEnumerable<string> sites, string origin) =>
-        sites.ToDictionary(s => s, s => $"{origin}/v1/access/{s}", StringComparer.Ordinal);
+        sites.ToDictionary(s => s, s => origin + Routes.AccessPoint(s), StringComparer.Ordinal);
 }

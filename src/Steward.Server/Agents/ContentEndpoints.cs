@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Steward.Protocol;
 using Steward.Server.Http;
 using Steward.Server.Http.ApiDocument;
 using Steward.Server.Packages;
@@ -16,7 +17,7 @@ internal static class ContentEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/content/{sha256}", async (string sha256, IStewardStore store, PackageStore files, StewardMetrics metrics, CancellationToken cancellationToken) =>
+        group.MapGet(RouteTemplates.Content, async (string sha256, IStewardStore store, PackageStore files, StewardMetrics metrics, CancellationToken cancellationToken) =>
         {
             var package = sha256.Length == 64 ? await store.FindPackageByHashAsync(sha256.ToLowerInvariant(), cancellationToken).ConfigureAwait(false) : null;
             var path = package is null ? null : files.PathOf(package.Sha256);

@@ -13,7 +13,7 @@ internal static class LogonEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapPost("/logon/{name}", async (string name, HttpRequest http, LogonService logon, ServerOptions options, CancellationToken cancellationToken) =>
+        group.MapPost(RouteTemplates.Logon, async (string name, HttpRequest http, LogonService logon, ServerOptions options, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http, ProtocolJson.Default.LogonRequest).ConfigureAwait(false);
             if (problem is not null)
@@ -44,7 +44,7 @@ internal static class LogonEndpoints
     {
         LogonResult.Decided decided => TypedResults.Ok(decided.Response),
         LogonResult.UnknownPointOrSecret => Problems.Unauthorized(UnknownPointOrSecret),
-        LogonResult.UnknownClient => Problems.Unauthorized(ClientCredentials.Refusal),
+        LogonResult.UnknownClient => Problems.Unauthorized(ClientAuthenticator.Refusal),
         LogonResult.NoPackage none => Problems.Unavailable($"no package of version {none.Version} is published, so nothing can be installed now"),
         LogonResult.TooManyRefusals refused => new TooManyRequests(
             refused.Wait,

@@ -1,3 +1,4 @@
+using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Http;
 using Steward.Server.Security.Access;
@@ -10,7 +11,7 @@ internal static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/audit", async (int? limit, IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Audit, async (int? limit, IStewardStore store, CancellationToken cancellationToken) =>
         {
             if (limit is < 1 or > 10000)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Steward.Policy.Decisions;
+using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Hosting;
@@ -19,7 +20,7 @@ internal static class ClientEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/clients", async (string? site, string? version, string? outcome, string? seenAfter, string? seenBefore, bool? inactive, int? limit, string? after,
+        group.MapGet(Routes.Clients, async (string? site, string? version, string? outcome, string? seenAfter, string? seenBefore, bool? inactive, int? limit, string? after,
             IStewardStore store, ServerOptions options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
@@ -52,7 +53,7 @@ internal static class ClientEndpoints
         }).Produces<ClientPage>().ProducesValidationProblem()
         .WithName("listClients").RequiresRole(AdminRole.Viewer).WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'inactive': not seen for Steward:InactiveDays (default 7); 'after' pages.");
 
-        group.MapGet("/clients/{id}", async (string id, IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(RouteTemplates.Client, async (string id, IStewardStore store, CancellationToken cancellationToken) =>
         {
             var client = id.Length <= 64 ? await store.FindClientAsync(id, cancellationToken).ConfigureAwait(false) : null;
             if (client is null)

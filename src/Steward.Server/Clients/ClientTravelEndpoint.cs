@@ -17,7 +17,7 @@ internal static class ClientTravelEndpoint
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapPut("/clients/{id}/travel", async (string id, HttpContext http, IStewardStore store, DecisionRecorder recorder, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPut(RouteTemplates.ClientTravel, async (string id, HttpContext http, IStewardStore store, DecisionRecorder recorder, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.TravelRequest).ConfigureAwait(false);
             if (problem is not null)

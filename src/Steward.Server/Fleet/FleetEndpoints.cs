@@ -1,3 +1,4 @@
+using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Security.Access;
 using Steward.Server.Storage;
@@ -9,7 +10,7 @@ internal static class FleetEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/fleet", async (IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Fleet, async (IStewardStore store, CancellationToken cancellationToken) =>
         {
             var rows = await store.FleetAsync(cancellationToken).ConfigureAwait(false);
             var sites = new List<FleetSite>();

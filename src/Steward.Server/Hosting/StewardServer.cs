@@ -134,7 +134,7 @@ public static class StewardServer
         builder.Services.AddSingleton<LiveRollouts>();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<PackageStore>();
-        builder.Services.AddSingleton<SiteTables>();
+        builder.Services.AddSingleton<SiteTableBuilder>();
         builder.Services.AddSingleton<DecisionRecorder>();
         builder.Services.AddSingleton<LogonService>();
         builder.Services.AddSingleton<CycleDecider>();
@@ -183,7 +183,7 @@ public static class StewardServer
         StewardMetrics.MapScrapeEndpoint(app);
 
         // Each endpoint names its rule: the least administrator role it needs, the client policy, or AllowAnonymous.
-        var admin = app.MapGroup("/v1").WithMetadata(ApiAccess.AdminToken).WithTags("admin");
+        var admin = app.MapGroup(string.Empty).WithMetadata(ApiAccess.AdminToken).WithTags("admin");
         SiteEndpoints.Map(admin);
         LogonPointEndpoints.Map(admin);
         PackageEndpoints.Map(admin);
@@ -195,7 +195,7 @@ public static class StewardServer
         TokenEndpoints.Map(admin);
         RolloutEndpoints.Map(admin);
 
-        var agents = app.MapGroup("/v1").WithTags("agent");
+        var agents = app.MapGroup(string.Empty).WithTags("agent");
         LogonEndpoints.Map(agents);
         AccessPointEndpoints.Map(agents);
         ContentEndpoints.Map(agents);

@@ -1,3 +1,4 @@
+using Steward.Protocol;
 using Steward.Server.Heartbeats;
 using Steward.Server.Storage;
 
@@ -8,8 +9,8 @@ internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Text("ok\n")).WithTags("health").ExcludeFromDescription().AllowAnonymous();
-        app.MapGet("/readyz", async (IStewardStore store, HeartbeatQueue heartbeats, CancellationToken cancellationToken) =>
+        app.MapGet(Routes.Health, () => TypedResults.Text("ok\n")).WithTags("health").ExcludeFromDescription().AllowAnonymous();
+        app.MapGet(Routes.Ready, async (IStewardStore store, HeartbeatQueue heartbeats, CancellationToken cancellationToken) =>
         {
             try
             {

@@ -14,7 +14,7 @@ internal static class LogonPointEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/logon-points", async (IStewardStore store, IRolloutStore rollouts, SiteTables tables, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.LogonPoints, async (IStewardStore store, IRolloutStore rollouts, SiteTableBuilder tables, CancellationToken cancellationToken) =>
         {
             var views = new List<LogonPointView>();
             var active = await rollouts.ListActiveRolloutsAsync(cancellationToken).ConfigureAwait(false);
@@ -26,7 +26,7 @@ internal static class LogonPointEndpoints
             return TypedResults.Ok(views);
         }).Produces<IReadOnlyList<LogonPointView>>().WithName("listLogonPoints").RequiresRole(AdminRole.Viewer).WithSummary("Every logon point, with its senior site and package now.");
 
-        group.MapGet("/logon-points/{name}", async (string name, IStewardStore store, IRolloutStore rollouts, SiteTables tables, CancellationToken cancellationToken) =>
+        group.MapGet(RouteTemplates.LogonPoint, async (string name, IStewardStore store, IRolloutStore rollouts, SiteTableBuilder tables, CancellationToken cancellationToken) =>
         {
             var row = LogonPointInput.ValidName(name) ? await store.FindLogonPointAsync(name, cancellationToken).ConfigureAwait(false) : null;
             return row is null
@@ -35,17 +35,17 @@ internal static class LogonPointEndpoints
                     row, store, tables, null, await rollouts.ListActiveRolloutsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
         }).Produces<LogonPointView>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getLogonPoint").RequiresRole(AdminRole.Viewer).WithSummary("One logon point.");
 
-        group.MapPost("/logon-points", (HttpContext http, IStewardStore store, SiteTables tables, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPost(Routes.LogonPoints, (HttpContext http, IStewardStore store, SiteTableBuilder tables, TimeProvider time, CancellationToken cancellationToken) =>
             SaveAsync(http, null, store, tables, time, cancellationToken))
             .Accepts<LogonPointRequest>("application/json").Produces<LogonPointView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("createLogonPoint").RequiresRole(AdminRole.Admin).WithSummary("Create a logon point; the answer holds its enrollment secret, shown only this once.");
 
-        group.MapPut("/logon-points/{name}", (string name, HttpContext http, IStewardStore store, SiteTables tables, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPut(RouteTemplates.LogonPoint, (string name, HttpContext http, IStewardStore store, SiteTableBuilder tables, TimeProvider time, CancellationToken cancellationToken) =>
             SaveAsync(http, name, store, tables, time, cancellationToken))
             .Accepts<LogonPointRequest>("application/json").Produces<LogonPointView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).WithName("replaceLogonPoint").RequiresRole(AdminRole.Admin).WithSummary("Replace a logon point's sites and senior site; a new enrollment secret only when one is given.");
 
-        group.MapDelete("/logon-points/{name}", async (string name, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapDelete(RouteTemplates.LogonPoint, async (string name, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (!LogonPointInput.ValidName(name))
             {
@@ -57,7 +57,7 @@ internal static class LogonPointEndpoints
         }).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).WithName("deleteLogonPoint").RequiresRole(AdminRole.Admin).WithSummary("Delete a logon point.");
     }
 
-    private static async Task<IResult> SaveAsync(HttpContext http, string? pathName, IStewardStore store, SiteTables tables, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveAsync(HttpContext http, string? pathName, IStewardStore store, SiteTableBuilder tables, TimeProvider time, CancellationToken cancellationToken)
     {
         var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.LogonPointRequest).ConfigureAwait(false);
         if (problem is not null)

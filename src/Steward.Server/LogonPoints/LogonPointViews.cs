@@ -13,14 +13,14 @@ internal static class LogonPointViews
 {
     /// <summary>The view of <paramref name="row"/>; with <paramref name="rollouts"/> (the active ones), what they change of its package.</summary>
     public static async Task<LogonPointView> OfAsync(
-        LogonPointRow row, IStewardStore store, SiteTables tables, string? secret, IReadOnlyList<ActiveRollout>? rollouts, CancellationToken cancellationToken)
+        LogonPointRow row, IStewardStore store, SiteTableBuilder tables, string? secret, IReadOnlyList<ActiveRollout>? rollouts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tables);
         var table = tables.Build(await store.FindSitesAsync(row.Sites, cancellationToken).ConfigureAwait(false));
         var named = row.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(row.Senior));
-        var point = new LogonPoint(row.Name, SiteTables.Indices(table, row.Sites), named);
+        var point = new LogonPoint(row.Name, SiteTableBuilder.Indices(table, row.Sites), named);
         var senior = point.SeniorSite(table);
         var package = senior >= 0 ? table[senior].Version : (Policy.Versions.AgentVersion?)null;
         var view = new LogonPointView(row.Name, row.Sites, row.Senior, senior >= 0 ? table[senior].Code.ToString() : null, package?.ToString(), secret);

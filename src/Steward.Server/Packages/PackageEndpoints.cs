@@ -24,11 +24,11 @@ internal static class PackageEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/packages", async (IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Packages, async (IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListPackagesAsync(cancellationToken).ConfigureAwait(false)).Select(PackageViews.Of).ToList()))
             .Produces<IReadOnlyList<PackageView>>().WithName("listPackages").RequiresRole(AdminRole.Viewer).WithSummary("Every published package.");
 
-        group.MapGet("/packages/{version}", async (string version, IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(RouteTemplates.Package, async (string version, IStewardStore store, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
             var parsed = SiteInput.Version(version, "version", errors);
@@ -41,7 +41,7 @@ internal static class PackageEndpoints
             return row is null ? Problems.NotFound($"no package of version {parsed} is published") : TypedResults.Ok(PackageViews.Of(row));
         }).Produces<PackageView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getPackage").RequiresRole(AdminRole.Viewer).WithSummary("One package.");
 
-        group.MapPost("/packages", PublishAsync)
+        group.MapPost(Routes.Packages, PublishAsync)
             .Accepts<Stream>("application/zip")
             .Produces<PackageView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -49,7 +49,7 @@ internal static class PackageEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("publishPackage").RequiresRole(AdminRole.Admin).WithSummary("Publish an agent package: the archive is the body, ?version=V its declared version.");
 
-        group.MapDelete("/packages/{version}", async (string version, HttpContext http, IStewardStore store, PackageStore files, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapDelete(RouteTemplates.Package, async (string version, HttpContext http, IStewardStore store, PackageStore files, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
             var parsed = SiteInput.Version(version, "version", errors);
@@ -172,6 +172,6 @@ internal static class PackageEndpoints
                 : Problems.FromStore(result, $"package {row.Version}");
         }
 
-        return TypedResults.Created($"{Routes.Packages}/{row.Version}", PackageViews.Of(row));
+        return TypedResults.Created(Routes.Package(row.Version), PackageViews.Of(row));
     }
 }

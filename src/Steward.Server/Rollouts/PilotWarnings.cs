@@ -13,7 +13,7 @@ namespace Steward.Server.Rollouts;
 /// </summary>
 internal static class PilotWarnings
 {
-    public static IReadOnlyList<string> Of(SiteRow site, SiteTables tables, RolloutRow rollout, IReadOnlyList<ClientRow> pilot)
+    public static IReadOnlyList<string> Of(SiteRow site, SiteTableBuilder tables, RolloutRow rollout, IReadOnlyList<ClientRow> pilot)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(tables);

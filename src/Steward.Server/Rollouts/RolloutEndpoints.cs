@@ -22,7 +22,7 @@ internal static class RolloutEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/rollouts", async (IRolloutStore store, IRolloutClock clock, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Rollouts, async (IRolloutStore store, IRolloutClock clock, CancellationToken cancellationToken) =>
         {
             var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
             var views = new List<RolloutView>();
@@ -44,7 +44,7 @@ internal static class RolloutEndpoints
         }).Produces<IReadOnlyList<RolloutView>>().WithName("listRollouts").RequiresRole(AdminRole.Viewer)
         .WithSummary("Every rollout, the newest first; active ones with their progress.");
 
-        group.MapGet("/rollouts/{id}", async (string id, IRolloutStore store, IRolloutClock clock, CancellationToken cancellationToken) =>
+        group.MapGet(RouteTemplates.Rollout, async (string id, IRolloutStore store, IRolloutClock clock, CancellationToken cancellationToken) =>
         {
             var facts = RolloutInput.ValidId(id) ? await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false) : null;
             return facts is null
@@ -53,13 +53,13 @@ internal static class RolloutEndpoints
         }).Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getRollout").RequiresRole(AdminRole.Viewer)
         .WithSummary("One rollout with its progress: clients at its version, scheduled, with an attempt open, failed and not yet seen; pilot clients that have not reported; failures grouped by message; the halt rule's standing.");
 
-        group.MapPost("/rollouts", StartAsync).Accepts<RolloutStartRequest>("application/json").Produces<RolloutView>(StatusCodes.Status201Created)
+        group.MapPost(Routes.Rollouts, StartAsync).Accepts<RolloutStartRequest>("application/json").Produces<RolloutView>(StatusCodes.Status201Created)
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithName("startRollout").RequiresRole(AdminRole.Operator)
         .WithSummary("Start a rollout of a site to a newer published version: the pilot first, then the other clients over the window; it halts by itself when upgrades fail.");
 
         foreach (var (word, verb, summary) in Verbs)
         {
-            group.MapPost($"/rollouts/{{id}}/{word}", (string id, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken) =>
+            group.MapPost(RouteTemplates.RolloutVerb(word), (string id, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken) =>
                 ChangeAsync(id, word, verb, http, store, clock, time, cancellationToken))
             .Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName(word + "Rollout").RequiresRole(AdminRole.Operator).WithSummary(summary);
@@ -67,7 +67,7 @@ internal static class RolloutEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        HttpContext http, IRolloutStore store, IStewardStore sites, SiteTables tables, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, IRolloutStore store, IStewardStore sites, SiteTableBuilder tables, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
     {
         var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.RolloutStartRequest).ConfigureAwait(false);
         if (problem is not null)

@@ -1,3 +1,4 @@
+using Steward.Protocol;
 using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 
@@ -11,7 +12,7 @@ internal static class ScenarioEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/scenario", Export)
+        group.MapGet(Routes.Scenario, Export)
         .Produces(StatusCodes.Status200OK, contentType: "application/yaml")
         .WithName("exportScenario").RequiresRole(AdminRole.Viewer)
         .WithSummary("The hierarchy and every client as a scenario file of steward simulate (YAML), streamed; add steps and simulate.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Http;
 using Steward.Server.Security.Access;
@@ -14,11 +15,11 @@ internal static class KeyEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/keys", async (SigningKeys keys, IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Keys, async (SigningKeys keys, IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await ListAsync(keys, store, cancellationToken).ConfigureAwait(false)))
             .Produces<IReadOnlyList<KeyView>>().WithName("listKeys").RequiresRole(AdminRole.Viewer).WithSummary("The package-signing keys: state, and how many clients pin each.");
 
-        group.MapPost("/keys/rotate", async (HttpContext http, SigningKeys keys, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPost(Routes.KeyRotate, async (HttpContext http, SigningKeys keys, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var (result, ring) = await keys.RotateAsync(Audits.Of(http, time, "key.rotate", "", ""), cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
@@ -27,11 +28,11 @@ internal static class KeyEndpoints
             }
 
             var list = await ListAsync(keys, store, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Created(Protocol.Routes.Keys, list.Single(k => k.Number == ring.Active.Number));
+            return TypedResults.Created(Routes.Keys, list.Single(k => k.Number == ring.Active.Number));
         }).Produces<KeyView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("rotateKey").RequiresRole(AdminRole.Admin).WithSummary("Make a new signing key, active from now on; clients adopt it, endorsed by the key they pin, at their next cycle.");
 
-        group.MapPost("/keys/{number}/retire", async (string number, HttpContext http, SigningKeys keys, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPost(RouteTemplates.KeyRetire, async (string number, HttpContext http, SigningKeys keys, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
             {

@@ -14,11 +14,11 @@ internal static class SiteEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/sites", async (IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Sites, async (IStewardStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok((await store.ListSitesAsync(cancellationToken).ConfigureAwait(false)).Select(SiteViews.Of).ToList()))
             .Produces<IReadOnlyList<SiteView>>().WithName("listSites").RequiresRole(AdminRole.Viewer).WithSummary("Every site.");
 
-        group.MapGet("/sites/{code}", async (string code, IStewardStore store, CancellationToken cancellationToken) =>
+        group.MapGet(RouteTemplates.Site, async (string code, IStewardStore store, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
             var parsed = SiteInput.Code(code, "code", errors);
@@ -31,7 +31,7 @@ internal static class SiteEndpoints
             return row is null ? Problems.NotFound($"there is no site {parsed}") : TypedResults.Ok(SiteViews.Of(row));
         }).Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("getSite").RequiresRole(AdminRole.Viewer).WithSummary("One site.");
 
-        group.MapPost("/sites", async (HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPost(Routes.Sites, async (HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.SiteRequest).ConfigureAwait(false);
             if (problem is not null)
@@ -58,7 +58,7 @@ internal static class SiteEndpoints
         }).Accepts<SiteRequest>("application/json").Produces<SiteView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("createSite").RequiresRole(AdminRole.Admin).WithSummary("Create a site; refused unless a package of its version is published.");
 
-        group.MapPut("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPut(RouteTemplates.Site, async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.SiteRequest).ConfigureAwait(false);
             if (problem is not null)
@@ -82,7 +82,7 @@ internal static class SiteEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithName("replaceSite").RequiresRole(AdminRole.Operator).WithSummary("Replace a site's name, version and boundaries (If-Match: its revision, to refuse a lost update).");
 
-        group.MapPut("/sites/{code}/version", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPut(RouteTemplates.SiteVersion, async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.SiteVersionRequest).ConfigureAwait(false);
             if (problem is not null)
@@ -108,7 +108,7 @@ internal static class SiteEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithName("setSiteVersion").RequiresRole(AdminRole.Operator).WithSummary("Set the version a site's access points serve; refused unless a package of that version is published.");
 
-        group.MapDelete("/sites/{code}", async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapDelete(RouteTemplates.Site, async (string code, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
             var parsed = SiteInput.Code(code, "code", errors);
@@ -172,7 +172,7 @@ internal static class SiteEndpoints
         return changed.Count == 0
             ? null
             : Problems.Forbidden(
-                $"changing a site's {string.Join(" and ", changed)} needs a token with the role admin; the token '{http.User.Identity?.Name}' has the role {RoleRequirement.RoleOf(http.User)?.Word()}, which may change only the version (send the same name and boundaries, or PUT {Routes.Site(current.Code)}/version)");
+                $"changing a site's {string.Join(" and ", changed)} needs a token with the role admin; the token '{http.User.Identity?.Name}' has the role {RoleRequirement.RoleOf(http.User)?.Word()}, which may change only the version (send the same name and boundaries, or PUT {Routes.SiteVersion(current.Code)})");
     };
 
     private static long? IfMatch(HttpRequest request, FieldErrors errors)

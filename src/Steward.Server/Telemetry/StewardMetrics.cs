@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Steward.Policy.Decisions;
+using Steward.Protocol;
 
 namespace Steward.Server.Telemetry;
 
@@ -66,7 +67,7 @@ internal sealed class StewardMetrics : IDisposable
             .AddMeter(MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
 
-    public static void MapScrapeEndpoint(WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+    public static void MapScrapeEndpoint(WebApplication app) => app.MapPrometheusScrapingEndpoint(Routes.Metrics).AllowAnonymous();
 
     public void Dispose() => _meter.Dispose();
 }

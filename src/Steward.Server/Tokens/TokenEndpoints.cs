@@ -13,14 +13,14 @@ internal static class TokenEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/tokens", async (IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapGet(Routes.Tokens, async (IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             return TypedResults.Ok((await store.ListTokensAsync(cancellationToken).ConfigureAwait(false)).Select(t => TokenViews.Of(t, now)).ToList());
         }).Produces<IReadOnlyList<TokenView>>().WithName("listTokens").RequiresRole(AdminRole.Viewer)
         .WithSummary("Every administrator token, revoked and expired ones too, by name; never the tokens themselves.");
 
-        group.MapPost("/tokens", async (HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPost(Routes.Tokens, async (HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.TokenRequest).ConfigureAwait(false);
             if (problem is not null)
@@ -50,7 +50,7 @@ internal static class TokenEndpoints
         .WithName("createToken").RequiresRole(AdminRole.Admin)
         .WithSummary("Make a named token with a role; the answer holds the token, shown only this once (the server keeps its hash).");
 
-        group.MapDelete("/tokens/{name}", async (string name, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapDelete(RouteTemplates.Token, async (string name, HttpContext http, IStewardStore store, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (!TokenInput.ValidName(name))
             {

@@ -17,7 +17,7 @@ internal static class ClientsCsv
     private const int Batch = 1000;
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/console/clients.csv", async (HttpContext http, IStewardStore store, ServerOptions options, TimeProvider time) =>
+        app.MapGet(ConsoleAccess.Path + "/clients.csv", async (HttpContext http, IStewardStore store, ServerOptions options, TimeProvider time) =>
         {
             var errors = new FieldErrors();
             var query = ClientQuery.Read(http.Request.Query, errors);

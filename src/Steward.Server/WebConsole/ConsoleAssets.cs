@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Steward.Server.WebConsole.Access;
 
 namespace Steward.Server.WebConsole;
 
@@ -12,7 +13,7 @@ internal static class ConsoleAssets
     private static readonly FrozenDictionary<string, (byte[] Bytes, string Type, string ETag)> Files = Load();
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/console/assets/{name}", (string name, HttpContext http) =>
+        app.MapGet(ConsoleAccess.Path + "/assets/{name}", (string name, HttpContext http) =>
         {
             if (!Files.TryGetValue(name, out var file))
             {

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Serialization.Metadata;
 using Steward.Protocol;
+using Steward.Testing;
 
 namespace Steward.Agent.Tests.Infrastructure;
 
@@ -15,15 +16,15 @@ namespace Steward.Agent.Tests.Infrastructure;
 internal sealed class RealServer : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly Task<string> _output;
+    private readonly ProcessOutput _output;
 
-    private RealServer(Process process, Uri origin, string data, HttpClient admin)
+    private RealServer(Process process, ProcessOutput output, Uri origin, string data, HttpClient admin)
     {
         _process = process;
+        _output = output;
         Origin = origin;
         Data = data;
         Admin = admin;
-        _output = process.StandardOutput.ReadToEndAsync();
     }
 
     public Uri Origin { get; }
@@ -32,14 +33,17 @@ internal sealed class RealServer : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
+    /// <summary>Completes once the server has printed a line containing <paramref name="text"/> (at once if it already has).</summary>
+    public Task PrintedAsync(string text) => _output.PrintedAsync(text);
+
     /// <summary>The steward program (the CLI), as built next to the tests.</summary>
     public static string Cli => Path.Combine(AppContext.BaseDirectory, "steward.dll");
 
     public static Task<RealServer> StartAsync(string data) => StartAsync(data, "http", null);
 
     /// <summary>The server over HTTPS with the certificate and key (PEM) given; <paramref name="handler"/> trusts its CA.</summary>
-    public static Task<RealServer> StartHttpsAsync(string data, (string Certificate, string Key) files, Func<HttpMessageHandler> handler) =>
-        StartAsync(data, "https", handler, "--certificate", files.Certificate, "--certificate-key", files.Key);
+    public static Task<RealServer> StartHttpsAsync(string data, (string Certificate, string Key) files, Func<HttpMessageHandler> handler, params string[] more) =>
+        StartAsync(data, "https", handler, ["--certificate", files.Certificate, "--certificate-key", files.Key, .. more]);
 
     private static async Task<RealServer> StartAsync(string data, string scheme, Func<HttpMessageHandler>? handler, params string[] arguments)
     {
@@ -52,36 +56,17 @@ internal sealed class RealServer : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        _ = process.StandardError.ReadToEndAsync();
+        var output = ProcessOutput.Of(process);
         var token = Path.Combine(data, "admin-token");
-        using var probe = handler is null ? new HttpClient() : new HttpClient(handler());
-        probe.BaseAddress = origin;
-        for (var attempt = 0; ; attempt++)
+        using (var trust = handler?.Invoke())
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"steward server exited with {process.ExitCode}: {await process.StandardOutput.ReadToEndAsync()}");
-            }
-
-            try
-            {
-                if (File.Exists(token) && (await probe.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException) when (attempt < 600)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
+            await output.ServerReadyAsync(process, origin, trust);
         }
 
         var admin = handler is null ? new HttpClient() : new HttpClient(handler());
         admin.BaseAddress = origin;
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(token)).Trim());
-        return new RealServer(process, origin, data, admin);
+        return new RealServer(process, output, origin, data, admin);
     }
 
     /// <summary>Sends an admin request and checks it succeeded, saying what the server answered otherwise.</summary>
@@ -142,7 +127,6 @@ internal sealed class RealServer : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
-        await _output;
         _process.Dispose();
     }
 }

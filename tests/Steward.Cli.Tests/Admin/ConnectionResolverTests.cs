@@ -1,5 +1,5 @@
 using Steward.Cli.Admin;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.Tests.Admin;
 

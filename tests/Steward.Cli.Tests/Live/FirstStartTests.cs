@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net;
+using Steward.Testing;
 
 namespace Steward.Cli.Tests.Live;
 
@@ -26,12 +26,8 @@ public sealed class FirstStartTests : IAsyncLifetime, IDisposable
         }
 
         _server = Process.Start(start)!;
-        // Drain the server's console so that it never blocks on a full pipe.
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        await WaitReadyAsync();
+        // Read the server's console (so that it never blocks on a full pipe) and wait for it to start.
+        await ProcessOutput.Of(_server).ServerReadyAsync(_server, new Uri(_url));
     }
 
     // xunit stops the server first (DisposeAsync), then frees the process handle and the directory (Dispose).
@@ -65,30 +61,5 @@ public sealed class FirstStartTests : IAsyncLifetime, IDisposable
         Assert.Equal((0, 0, 0, 0), (build.Code, publish.Code, add.Code, status.Code));
         Assert.Equal("", publish.Error + add.Error + status.Error);
         Assert.EndsWith("0 clients, 0 assigned to no site; 1 site.\n", status.Output, StringComparison.Ordinal);
-    }
-
-    private async Task WaitReadyAsync()
-    {
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            Assert.False(_server!.HasExited, $"steward server exited with {(_server.HasExited ? _server.ExitCode : 0)}");
-            try
-            {
-                using var response = await probe.GetAsync(new Uri(_url + "/readyz"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening or not answering yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"steward server at {_url} was not ready within 30 s");
     }
 }

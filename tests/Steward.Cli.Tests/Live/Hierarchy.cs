@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 
 namespace Steward.Cli.Tests.Live;
 

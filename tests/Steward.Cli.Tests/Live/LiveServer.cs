@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Steward.Cli.Console;
+using Steward.Cli.Io;
 using Steward.Server.Hosting;
 
 namespace Steward.Cli.Tests.Live;

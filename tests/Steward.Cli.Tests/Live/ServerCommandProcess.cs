@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using Steward.Testing;
 
 namespace Steward.Cli.Tests.Live;
 
@@ -10,12 +9,12 @@ namespace Steward.Cli.Tests.Live;
 internal sealed class ServerCommandProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly List<(string Text, TaskCompletionSource Printed)> _waiting = [];
+    private readonly ProcessOutput _output;
 
     private ServerCommandProcess(Process process, string url, string data)
     {
         _process = process;
+        _output = ProcessOutput.Of(process);
         Url = url;
         Data = data;
     }
@@ -25,16 +24,7 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
     public string Data { get; }
 
     /// <summary>Everything the process printed, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>
     /// How a server is started: through env(1) with SIGINT and SIGTERM at their default dispositions. A process
@@ -59,11 +49,7 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
         }
 
         var server = new ServerCommandProcess(Process.Start(start)!, url, data);
-        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
-        await server.WaitReadyAsync();
+        await server._output.ServerReadyAsync(server._process, new Uri(url));
         return server;
     }
 
@@ -101,62 +87,7 @@ internal sealed class ServerCommandProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the process has printed <paramref name="text"/> (a minute at most).</summary>
-    public async Task WaitForOutputAsync(string text)
-    {
-        var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_output)
-        {
-            if (_output.ToString().Contains(text, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            _waiting.Add((text, printed));
-        }
-
-        await printed.Task.WaitAsync(TimeSpan.FromMinutes(1));
-    }
-
-    private async Task WaitReadyAsync()
-    {
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            Assert.False(_process.HasExited, $"steward server exited:\n{Output}");
-            try
-            {
-                using var response = await probe.GetAsync(new Uri(Url + "/readyz"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening or not answering yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"steward server at {Url} was not ready within 30 s:\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-                foreach (var waiter in _waiting.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
-                {
-                    _waiting.Remove(waiter);
-                    waiter.Printed.SetResult();
-                }
-            }
-        }
-    }
+    public Task WaitForOutputAsync(string text) => _output.PrintedAsync(text).WaitAsync(TimeSpan.FromMinutes(1));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Steward.Protocol.Agent;
+using Steward.Server.Heartbeats;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Agents;
@@ -46,13 +48,16 @@ public abstract class KeptRepeatTests : ApiTest
     }
 
     // Repeats are written with the heartbeats, in batches (every 50 ms in tests), even after a newer decision.
-    // The wait is for the write itself, bounded generously: on a loaded machine 5 s was not always enough.
+    // The wait is for the writes themselves (the queue's NextFlush), read again after each.
     private async Task<Protocol.Admin.ClientHistory> RepeatsWrittenAsync(int decision, long repeats)
     {
+        var heartbeats = App.Services.GetRequiredService<HeartbeatQueue>();
+        var written = heartbeats.NextFlush;
         var history = await Admin.HistoryAsync(_enrolled.ClientId);
         for (var i = 0; i < 600 && history.Decisions[decision].Repeats < repeats; i++)
         {
-            await Task.Delay(50);
+            await written.WaitAsync(TimeSpan.FromMinutes(1));
+            written = heartbeats.NextFlush;
             history = await Admin.HistoryAsync(_enrolled.ClientId);
         }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Steward.Protocol;
+using Steward.Server.Heartbeats;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Clients;
@@ -144,18 +146,20 @@ public abstract class ClientApiTests : ApiTest
         Assert.Equal(["PC-QUIET"], stale!.Clients.Select(c => c.Name));
     }
 
-    // Repeats are written with the heartbeats, in batches (every 50 ms in tests).
+    // Repeats are written with the heartbeats, in batches (every 50 ms in tests): read again after each write.
     private async Task<Protocol.Admin.ClientHistory> WaitForRepeatsAsync(string id, long repeats)
     {
+        var heartbeats = App.Services.GetRequiredService<HeartbeatQueue>();
         for (var i = 0; i < 100; i++)
         {
+            var written = heartbeats.NextFlush;
             var history = await Admin.HistoryAsync(id);
             if (history.Decisions[^1].Repeats >= repeats)
             {
                 return history;
             }
 
-            await Task.Delay(50);
+            await written.WaitAsync(TimeSpan.FromMinutes(1));
         }
 
         Assert.Fail($"the repeats never reached {repeats}");

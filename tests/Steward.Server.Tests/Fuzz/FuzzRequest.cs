@@ -64,7 +64,7 @@ public sealed record FuzzRequest(ApiOperation Operation, string Method, Credenti
         var authorization = Credential switch
         {
             Credential.Admin => $"Bearer {server.App.AdminToken}",
-            Credential.Client => server.ClientCredentials.ToString(),
+            Credential.Client => server.ClientAuthenticator.ToString(),
             Credential.UnknownBearer => "Bearer stw_admin_not-a-token",
             Credential.MalformedBasic => "Basic !!not-base64:",
             _ => null,

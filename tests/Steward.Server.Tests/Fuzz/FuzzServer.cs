@@ -22,7 +22,7 @@ public sealed class FuzzServer : IAsyncLifetime
 
     public string EnrollmentSecret { get; private set; } = "";
 
-    public AuthenticationHeaderValue ClientCredentials { get; private set; } = new("Basic", "");
+    public AuthenticationHeaderValue ClientAuthenticator { get; private set; } = new("Basic", "");
 
     public string ClientId { get; private set; } = "";
 
@@ -41,7 +41,7 @@ public sealed class FuzzServer : IAsyncLifetime
         using var anonymous = App.Client();
         var enrollment = (await anonymous.LogonAsync(LogonPoint, EnrollmentSecret, "PC-FUZZ", ["10.1.2.3"])).Enrollment!;
         ClientId = enrollment.ClientId;
-        ClientCredentials = AgentApi.Basic(enrollment);
+        ClientAuthenticator = AgentApi.Basic(enrollment);
         using var document = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
         Operations = ApiOperation.Read(document);
         await WarmUpAsync();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
+using Steward.Testing;
 
 namespace Steward.Server.Tests.Hosting;
 
@@ -13,12 +13,12 @@ namespace Steward.Server.Tests.Hosting;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly List<(string Text, TaskCompletionSource Printed)> _waiting = [];
+    private readonly ProcessOutput _output;
 
     private ServerProcess(Process process, string url, string data)
     {
         _process = process;
+        _output = ProcessOutput.Of(process);
         Url = url;
         Data = data;
     }
@@ -28,16 +28,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public string Data { get; }
 
     /// <summary>What the process printed, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     public static async Task<ServerProcess> StartAsync(string data, params string[] arguments)
     {
@@ -52,11 +43,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var process = Process.Start(start)!;
         var server = new ServerProcess(process, url, data);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await server.WaitReadyAsync();
+        await server._output.ServerReadyAsync(process, new Uri(url));
         return server;
     }
 
@@ -71,77 +58,13 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Completes once the process has printed a line containing <paramref name="text"/> (at once if it already has).</summary>
-    public Task PrintedAsync(string text)
-    {
-        var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_output)
-        {
-            if (_output.ToString().Contains(text, StringComparison.Ordinal))
-            {
-                return Task.CompletedTask;
-            }
-
-            _waiting.Add((text, printed));
-        }
-
-        return printed.Task;
-    }
+    public Task PrintedAsync(string text) => _output.PrintedAsync(text);
 
     /// <summary>SIGKILL: no graceful stop, nothing flushed.</summary>
     public async Task KillAsync()
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
-    }
-
-    private async Task WaitReadyAsync()
-    {
-        using var probe = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 300; i++)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                if ((await probe.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Not answering yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The server at {Url} was not ready within 30 s:\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-            foreach (var waiter in _waiting.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
-            {
-                _waiting.Remove(waiter);
-                waiter.Printed.TrySetResult();
-            }
-        }
     }
 
     private static int FreePort()

@@ -14,7 +14,7 @@ public abstract class ServedRolloutTests : RolloutTest
     public async Task ActiveRollouts_MakeAPlan_InWhichOnlyThePilotsGateIsOpen_UntilItSpreads()
     {
         await StartedAsync(pilot: ["PC-1"]);
-        var sites = App.Services.GetRequiredService<SiteTables>().Build(await App.Services.GetRequiredService<IStewardStore>().ListSitesAsync(CancellationToken.None));
+        var sites = App.Services.GetRequiredService<SiteTableBuilder>().Build(await App.Services.GetRequiredService<IStewardStore>().ListSitesAsync(CancellationToken.None));
         var now = Time.GetUtcNow().ToUnixTimeSeconds();
 
         var served = new ServedRollouts(sites, await Store.ListActiveRolloutsAsync(CancellationToken.None));

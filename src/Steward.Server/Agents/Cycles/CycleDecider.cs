@@ -24,7 +24,7 @@ namespace Steward.Server.Agents.Cycles;
 /// after the boundary check (the success report applies the rest).
 /// </remarks>
 internal sealed class CycleDecider(
-    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, UpgradeReports reports, TimeProvider time)
+    IStewardStore store, SiteTableBuilder tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, UpgradeReports reports, TimeProvider time)
     : ICycleDecider
 {
     public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)

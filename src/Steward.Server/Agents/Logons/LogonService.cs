@@ -16,7 +16,7 @@ namespace Steward.Server.Agents.Logons;
 /// and only then answers. A new computer that <see cref="EnrollmentRule"/> enrolls receives its id and secret.
 /// </summary>
 internal sealed class LogonService(
-    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, RefusalLimiter refusals, TimeProvider time)
+    IStewardStore store, SiteTableBuilder tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, RefusalLimiter refusals, TimeProvider time)
 {
     // What an unknown logon point's secret is checked against: the hash of a secret nobody knows.
     private static readonly string UnknownPointHash = Secrets.Hash(Secrets.New(""));
@@ -43,7 +43,7 @@ internal sealed class LogonService(
         ClientRow? client = null;
         if (input.Client is { } credentials)
         {
-            client = await ClientCredentials.AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false);
+            client = await ClientAuthenticator.AuthenticateAsync(store, credentials.Id, credentials.Secret, cancellationToken).ConfigureAwait(false);
             if (client is null)
             {
                 return LogonResult.UnknownClient.Instance;
@@ -52,7 +52,7 @@ internal sealed class LogonService(
 
         var codes = point.Sites.Union(client?.Sites ?? ValueList.Empty, StringComparer.Ordinal).ToList();
         var table = tables.Build(await store.FindSitesAsync(codes, cancellationToken).ConfigureAwait(false));
-        var sitesBefore = SiteTables.Indices(table, client?.Sites ?? ValueList.Empty);
+        var sitesBefore = SiteTableBuilder.Indices(table, client?.Sites ?? ValueList.Empty);
 
         // With active rollouts, the sites serve what they serve this computer now; its key is its client id, the one
         // it gets if this logon enrolls it.
@@ -116,7 +116,7 @@ internal sealed class LogonService(
     private static Decision DecideNow(
         Trigger trigger, SiteTable table, LogonPointRow point, AgentVersion? installed, SiteSet sitesBefore, NetworkAddress[] addresses, Gates gates)
     {
-        var participating = SiteTables.Indices(table, point.Sites);
+        var participating = SiteTableBuilder.Indices(table, point.Sites);
         var senior = point.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(point.Senior));
         var logonPoint = new LogonPoint(point.Name, participating, senior);
         var facts = new ClientFacts(installed, sitesBefore, addresses);

@@ -8,6 +8,8 @@ using Steward.Server.Agents;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
+// The client-secret scheme, the metadata an endpoint gives it (ReadsCycleFacts) and the result it leaves on the
+// request (AuthenticatedClient): one concern, kept in one file (docs/ARCHITECTURE.md, flow 7).
 namespace Steward.Server.Security.Access;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal sealed class ClientSecretHandler(
             return Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? Refuse() : AuthenticateResult.NoResult();
         }
 
-        if (credentials.Id.Length > ClientCredentials.MaxIdLength)
+        if (credentials.Id.Length > ClientAuthenticator.MaxIdLength)
         {
             return Refuse();
         }
@@ -81,7 +83,41 @@ internal sealed class ClientSecretHandler(
 
     private AuthenticateResult Refuse()
     {
-        Context.Features.Set(new AuthenticationRefusal(ClientCredentials.Refusal, Challenge));
-        return AuthenticateResult.Fail(ClientCredentials.Refusal);
+        Context.Features.Set(new AuthenticationRefusal(ClientAuthenticator.Refusal, Challenge));
+        return AuthenticateResult.Fail(ClientAuthenticator.Refusal);
+    }
+}
+
+/// <summary>
+/// The client a request's credentials named, as read to authenticate it, kept on the request's features so
+/// that the endpoint decides from the very row the secret was checked against without reading it again.
+/// </summary>
+/// <param name="Client">The client's row.</param>
+/// <param name="Facts">For a maintenance cycle: the client, its sites and the access point's site, read together.</param>
+internal sealed record AuthenticatedClient(ClientRow Client, CycleFacts? Facts)
+{
+    /// <summary>
+    /// True when a row of the client read again (a retry after a concurrent change) still has the secret
+    /// that was verified: the stored hashes are the same, so the request's secret still matches.
+    /// </summary>
+    public bool SameSecret(ClientRow reread) =>
+        reread is not null && string.Equals(reread.Id, Client.Id, StringComparison.Ordinal) && string.Equals(reread.SecretHash, Client.SecretHash, StringComparison.Ordinal);
+
+    /// <summary>The client the request was authenticated as; the endpoints that call this require it.</summary>
+    public static AuthenticatedClient Of(HttpContext context) =>
+        context?.Features.Get<AuthenticatedClient>() ?? throw new InvalidOperationException("the endpoint was reached without an authenticated client: its authorization policy is missing");
+}
+
+/// <summary>
+/// Endpoint metadata for the maintenance cycle: client authentication reads the client together with the
+/// site of the route's <c>{site}</c> and the client's sites (one look-up, the one the cycle needs anyway),
+/// instead of the client alone.
+/// </summary>
+internal sealed class ReadsCycleFacts
+{
+    public static ReadsCycleFacts Instance { get; } = new();
+
+    private ReadsCycleFacts()
+    {
     }
 }

@@ -51,8 +51,8 @@ internal sealed class ProblemRefusals : IAuthorizationMiddlewareResultHandler
         var admin = policy.AuthenticationSchemes.Contains(AccessSchemes.AdminToken);
         return (client, admin) switch
         {
-            (true, true) => new(ClientCredentials.Refusal, $"{ClientSecretHandler.Challenge}, {AdminTokenHandler.Challenge}"),
-            (true, false) => new(ClientCredentials.Refusal, ClientSecretHandler.Challenge),
+            (true, true) => new(ClientAuthenticator.Refusal, $"{ClientSecretHandler.Challenge}, {AdminTokenHandler.Challenge}"),
+            (true, false) => new(ClientAuthenticator.Refusal, ClientSecretHandler.Challenge),
             _ => new(AdminTokenHandler.Missing, AdminTokenHandler.Challenge),
         };
     }

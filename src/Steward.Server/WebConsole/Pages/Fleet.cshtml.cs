@@ -27,7 +27,7 @@ public sealed class FleetModel : ConsolePage
     {
         var cancellationToken = HttpContext.RequestAborted;
         var rows = await Store.FleetAsync(cancellationToken).ConfigureAwait(false);
-        var hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTables>(), cancellationToken).ConfigureAwait(false);
+        var hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTableBuilder>(), cancellationToken).ConfigureAwait(false);
         Sites = hierarchy.Sites;
         Bars = [.. hierarchy.Sites.Select(site => new FleetChart.Bar(
             site.Code,

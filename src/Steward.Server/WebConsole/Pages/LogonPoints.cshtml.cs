@@ -16,7 +16,7 @@ public sealed class LogonPointsModel : ConsolePage
 
     public async Task OnGetAsync(string? changed)
     {
-        Hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTables>(), HttpContext.RequestAborted).ConfigureAwait(false);
+        Hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTableBuilder>(), HttpContext.RequestAborted).ConfigureAwait(false);
         Changed = Hierarchy.LogonPointRows.FirstOrDefault(p => p.Name == changed)?.Name;
     }
 }

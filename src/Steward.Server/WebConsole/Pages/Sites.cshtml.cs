@@ -27,7 +27,7 @@ public sealed class SitesModel : ConsolePage
 
     public async Task OnGetAsync(string? address)
     {
-        Hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTables>(), HttpContext.RequestAborted).ConfigureAwait(false);
+        Hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTableBuilder>(), HttpContext.RequestAborted).ConfigureAwait(false);
         LogonPointsOf = Hierarchy.LogonPointRows.SelectMany(p => p.Sites.Select(s => (Site: s, Point: p.Name))).ToLookup(x => x.Site, x => x.Point, StringComparer.Ordinal);
         Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
         if (Address is null)

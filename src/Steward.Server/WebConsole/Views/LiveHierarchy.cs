@@ -20,7 +20,7 @@ internal sealed class LiveHierarchy
         LogonPointRows = logonPoints;
         Table = table;
         LogonPoints = [.. logonPoints.Select(p => new LogonPoint(
-            p.Name, SiteTables.Indices(table, p.Sites), p.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(p.Senior))))];
+            p.Name, SiteTableBuilder.Indices(table, p.Sites), p.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(p.Senior))))];
     }
 
     public IReadOnlyList<SiteRow> Sites { get; }
@@ -31,7 +31,7 @@ internal sealed class LiveHierarchy
 
     public IReadOnlyList<LogonPoint> LogonPoints { get; }
 
-    public static async Task<LiveHierarchy> ReadAsync(IStewardStore store, SiteTables tables, CancellationToken cancellationToken)
+    public static async Task<LiveHierarchy> ReadAsync(IStewardStore store, SiteTableBuilder tables, CancellationToken cancellationToken)
     {
         var sites = await store.ListSitesAsync(cancellationToken).ConfigureAwait(false);
         var points = await store.ListLogonPointsAsync(cancellationToken).ConfigureAwait(false);

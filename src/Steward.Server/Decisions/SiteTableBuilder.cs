@@ -11,7 +11,7 @@ namespace Steward.Server.Decisions;
 /// revision: the rows are read from the database at every request, so the cache can never serve a site
 /// that changed, and other server processes need not be told anything.
 /// </summary>
-internal sealed class SiteTables
+internal sealed class SiteTableBuilder
 {
     private readonly ConcurrentDictionary<string, (long Revision, Site Site)> _parsed = new(StringComparer.Ordinal);
 

@@ -1,4 +1,4 @@
-namespace Steward.Cli.Console;
+namespace Steward.Cli.Io;
 
 /// <summary>
 /// What a command reads from its process besides its arguments: environment variables and the working

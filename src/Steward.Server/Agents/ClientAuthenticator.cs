@@ -9,7 +9,7 @@ namespace Steward.Server.Agents;
 /// client authentication scheme, <see cref="Security.Access.ClientSecretHandler"/>) or in a logon's body.
 /// An unknown id and a wrong secret get the same answer, so that the answer does not tell which ids exist.
 /// </summary>
-internal static class ClientCredentials
+internal static class ClientAuthenticator
 {
     /// <summary>Longer ids are refused without a look-up.</summary>
     public const int MaxIdLength = 64;

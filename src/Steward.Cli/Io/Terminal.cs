@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Steward.Cli.Console;
+namespace Steward.Cli.Io;
 
 /// <summary>
 /// Where a command writes: standard output for results, standard error for problems, and whether
