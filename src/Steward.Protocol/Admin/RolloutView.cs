@@ -24,6 +24,7 @@ namespace Steward.Protocol.Admin;
 /// <param name="Revision">Increases with every change of state or count.</param>
 /// <param name="Progress">Where the site's clients stand; null in a list for a rollout that has ended.</param>
 /// <param name="Reason">What the request that answers with it did, in words; null when it only reads.</param>
+/// <param name="Order">For a rolled-back rollout: the downgrade order it left, with the rollback's progress while it stands; else null.</param>
 public sealed record RolloutView(
     string Id,
     string Site,
@@ -47,7 +48,8 @@ public sealed record RolloutView(
     string Halt,
     long Revision,
     RolloutProgress? Progress,
-    string? Reason);
+    string? Reason,
+    DowngradeOrderView? Order = null);
 
 /// <summary>Where a rollout's site's clients (and its pilot clients) stand; each client is counted in exactly one of the first five.</summary>
 /// <param name="Clients">How many clients are counted.</param>

@@ -20,6 +20,9 @@ internal sealed record AttemptRow
     public string Result { get; init; } = AttemptResults.Open;
 
     public string? Message { get; init; }
+
+    /// <summary>For a downgrade: the order it was offered under; null for an upgrade.</summary>
+    public string? DowngradeOrder { get; init; }
 }
 
 /// <summary>The words of <see cref="AttemptRow.Result"/>.</summary>
