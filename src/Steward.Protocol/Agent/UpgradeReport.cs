@@ -5,4 +5,5 @@ namespace Steward.Protocol.Agent;
 /// <param name="Succeeded">True when the new version passed its health check and runs.</param>
 /// <param name="Message">In words: what happened (why it was refused or rolled back).</param>
 /// <param name="Running">The version running now.</param>
-public sealed record UpgradeReport(string? Version, bool Succeeded, string? Message, string? Running);
+/// <param name="Attempt">The attempt id of the offer it carried out (<see cref="PackageOffer.Attempt"/>), or null when the offer had none.</param>
+public sealed record UpgradeReport(string? Version, bool Succeeded, string? Message, string? Running, string? Attempt = null);

@@ -65,6 +65,7 @@ internal static class AccessPointEndpoints
         })
         .Accepts<UpgradeReport>("application/json")
         .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
@@ -93,6 +94,8 @@ internal static class AccessPointEndpoints
         CycleResult.NoSuchSite missing => AccessPoints.Missing(missing.Via),
         CycleResult.NoPackage none => Problems.Unavailable($"no package of version {none.Version} is published, so the upgrade cannot be delivered now"),
         CycleResult.ClientKeptChanging => Problems.Conflict(RetryOnChange.Exhausted),
+        CycleResult.AttemptRefused refused => Problems.Conflict(
+            "attempt", $"{refused.Attempt} is not an open upgrade attempt of this client (it is unknown, another client's, or reported already); the report counts nowhere"),
         _ => throw new InvalidOperationException($"a cycle ended in a way the endpoint does not know: {result}"),
     };
 }

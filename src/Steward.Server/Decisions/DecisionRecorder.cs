@@ -22,9 +22,12 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
     /// Writes the decision; <paramref name="before"/> is the client row it was decided on (null for a computer
     /// that is not enrolled), <paramref name="after"/> the row to store (null: record the decision alone).
     /// Returns <see cref="Recorded.Stale"/> when the client changed meanwhile: decide again from fresh facts.
+    /// <paramref name="attempt"/>, when not null, is opened in the decision's transaction: a decision whose offer
+    /// opens an attempt is never a repeat, since the offer names a new attempt.
     /// </summary>
     public async Task<Recorded> RecordAsync(
-        DecisionContext context, Decision decision, SiteTable table, SiteSet sitesBefore, string reason, ClientRow? before, ClientRow? after, CancellationToken cancellationToken)
+        DecisionContext context, Decision decision, SiteTable table, SiteSet sitesBefore, string reason, ClientRow? before, ClientRow? after, AttemptOpening? attempt,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(table);
@@ -52,7 +55,7 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
             after = after with { LastOutcome = row.Outcome, LastDecisionKey = key, LastSeen = now };
         }
 
-        if (before is not null && after is not null && before.LastDecisionKey == key && before with { LastSeen = now } == after)
+        if (attempt is null && before is not null && after is not null && before.LastDecisionKey == key && before with { LastSeen = now } == after)
         {
             NoteRepeat(before, now);
             return Recorded.Repeat;
@@ -65,7 +68,7 @@ internal sealed class DecisionRecorder(IStewardStore store, HeartbeatQueue heart
             return await store.RecordUnenrolledAsync(row, key, cancellationToken).ConfigureAwait(false) ? Recorded.Repeat : Recorded.Written;
         }
 
-        var write = new DecisionWrite(row, after, IsNew: before is null, ExpectedRevision: before?.Revision ?? 0);
+        var write = new DecisionWrite(row, after, IsNew: before is null, ExpectedRevision: before?.Revision ?? 0, Attempt: attempt);
         var (result, _) = await store.SaveDecisionAsync(write, cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {

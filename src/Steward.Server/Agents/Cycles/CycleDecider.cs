@@ -1,10 +1,13 @@
 using Steward.Policy.Decisions;
+using Steward.Policy.Sites;
 using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
+using Steward.Server.Rollouts;
 using Steward.Server.Security;
 using Steward.Server.Security.Access;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
+using Steward.Server.Storage.Sql;
 
 namespace Steward.Server.Agents.Cycles;
 
@@ -14,7 +17,14 @@ namespace Steward.Server.Agents.Cycles;
 /// recorded, and only then answered. The client is the one its credentials name; it can read and change
 /// nothing else.
 /// </summary>
-internal sealed class CycleDecider(IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, TimeProvider time)
+/// <remarks>
+/// With active rollouts (docs/RULES.md section 4) it decides with the versions the sites serve to this client now. An
+/// <c>Upgraded</c> answer that counts toward a rollout opens an attempt, written with the decision; its id travels
+/// in the offer, and until the agent reports success the client's row keeps its version and sites as they were
+/// after the boundary check (the success report applies the rest).
+/// </remarks>
+internal sealed class CycleDecider(
+    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, UpgradeReports reports, TimeProvider time)
     : ICycleDecider
 {
     public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)
@@ -22,10 +32,15 @@ internal sealed class CycleDecider(IStewardStore store, SiteTables tables, Decis
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(input);
         var via = input.Via.ToString();
+
+        // A report of an attempt that came with the cycle is counted first, once; one the server has counted
+        // already (the answer to the report was lost) or does not know counts nowhere, and the cycle goes on.
+        var counted = input.LastUpgrade is { Attempt: not null } report
+            && await reports.CountAsync(caller.Client.Id, report, cancellationToken).ConfigureAwait(false);
         return await RetryOnChange.RunAsync(
             async attempt =>
             {
-                var facts = attempt == 0 && caller.Facts is { } authenticated
+                var facts = attempt == 0 && !counted && caller.Facts is { } authenticated
                     ? authenticated
                     : await store.ReadCycleFactsAsync(caller.Client.Id, via, cancellationToken).ConfigureAwait(false);
                 return await AttemptAsync(caller, input, via, facts, cancellationToken).ConfigureAwait(false);
@@ -60,31 +75,50 @@ internal sealed class CycleDecider(IStewardStore store, SiteTables tables, Decis
 
         // The agent knows what it runs; the record follows it.
         var running = input.Installed ?? client.Installed;
-        var decision = Decide.Maintenance(table, new ClientFacts(running, sitesBefore, input.Addresses, client.Travel));
+        var moment = await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var served = moment.For(table);
+        var decision = DecideFor(table, new ClientFacts(running, sitesBefore, input.Addresses, client.Travel), served, client.Id, moment.Now);
         var reason = decision.Reason.Render(table);
         var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var (key, known) = ring.For(input.PinnedKey, client.PinnedKey);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         PackageOffer? package = null;
+        AttemptOpening? opening = null;
+        var recorded = decision;
         if (decision.Outcome == Outcome.Upgraded)
         {
+            var target = decision.VersionAfter!.Value;
             var offerFor = new OfferFor(key, client.Id, input.Nonce, input.InstalledText, Words.Kind(decision.Kind) ?? "significant");
-            package = await offers.ForAsync(decision.VersionAfter!.Value, offerFor, cancellationToken).ConfigureAwait(false);
+            package = await offers.ForAsync(target, offerFor, cancellationToken).ConfigureAwait(false);
             if (package is null)
             {
-                return new CycleResult.NoPackage(decision.VersionAfter.Value);
+                return new CycleResult.NoPackage(target);
+            }
+
+            // Under a rollout the row stays as after the boundary check until the agent reports success.
+            var kept = Decide.Failed(decision);
+            if (served is not null && served.Counts(kept.SitesAfter, target))
+            {
+                opening = new AttemptOpening(client.Id, running?.ToString(), target.ToString(), table.Codes(kept.SitesAfter), nowMs)
+                {
+                    Id = SqlStore.NewAttemptId(nowMs),
+                    Drops = table.Codes(decision.Reason.DroppedIncompatible),
+                };
+                package = package with { Attempt = opening.Id };
+                recorded = kept;
             }
         }
 
-        var reported = input.LastUpgrade is { } report ? report.ApplyTo(client, time.GetUtcNow().ToUnixTimeMilliseconds()) : client;
+        var reported = input.LastUpgrade is { } report ? report.ApplyTo(client, nowMs) : client;
         var after = reported with
         {
-            Installed = decision.VersionAfter,
-            Sites = new ValueList(table.Codes(decision.SitesAfter)),
+            Installed = recorded.VersionAfter,
+            Sites = new ValueList(table.Codes(recorded.SitesAfter)),
             Addresses = AgentInput.Canonical(input.Addresses),
             PinnedKey = known && input.PinnedKey is not null ? key.Number : client.PinnedKey,
         };
         var context = new DecisionContext(Trigger.Maintenance, via, client.Name);
-        var recording = await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false);
+        var recording = await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, opening, cancellationToken).ConfigureAwait(false);
         if (recording == Recorded.Stale)
         {
             return null;
@@ -100,6 +134,12 @@ internal sealed class CycleDecider(IStewardStore store, SiteTables tables, Decis
         var sites = table.Codes(decision.SitesAfter);
         var response = new CycleResponse(
             decision.Outcome.ToString(), Words.Kind(decision.Kind), reason, decision.VersionAfter?.ToString(), sites, package, AccessPoints.For(sites, input.Origin), newKey);
-        return new CycleResult.Decided(response, decision.Outcome, facts, ring.Active.Number, recording == Recorded.Repeat);
+        return new CycleResult.Decided(response, decision.Outcome, facts, ring.Active.Number, recording == Recorded.Repeat) { Rollouts = moment };
     }
+
+    // Section 3's rules alone when none of the client's sites has an active rollout; otherwise with what they serve it now.
+    private static Decision DecideFor(SiteTable table, in ClientFacts facts, ServedRollouts? served, string clientId, long now) =>
+        served is null
+            ? Decide.Maintenance(table, facts)
+            : Decide.Maintenance(table, facts, served.ServingFor(clientId, now));
 }

@@ -1,6 +1,7 @@
 using Steward.Policy.Boundaries;
 using Steward.Policy.Sites;
 using Steward.Policy.Versions;
+using Steward.Server.Rollouts;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Agents.Cycles;
@@ -8,8 +9,9 @@ namespace Steward.Server.Agents.Cycles;
 /// <summary>
 /// Everything a maintenance cycle's decision and answer are made from, as one value: two cycles with equal
 /// keys get the same answer (decision 0010, 0016). A new input of the decision is a new member here, and
-/// nothing else changes: the synthesized equality compares it. Rollouts add theirs here (the revision of
-/// each rollout of the client's sites, the client's seat in them).
+/// nothing else changes: the synthesized equality compares it. Rollouts add theirs (<see cref="Gates"/>): the
+/// revision of each active rollout of the client's sites and whether the client's gate is open now, so that no
+/// answer is replayed across a halt, a resume, the pilot's end or the client's turn arriving.
 /// </summary>
 /// <remarks>
 /// Not members, on purpose: the request's nonce (only a package offer is signed with it, and an answer with
@@ -26,6 +28,7 @@ namespace Steward.Server.Agents.Cycles;
 /// <param name="PinnedKey">The fingerprint of the key the agent said it pins.</param>
 /// <param name="ActiveKey">The server's active signing key (a newer one is endorsed to the agent).</param>
 /// <param name="Origin">The server's address, for the answer's links.</param>
+/// <param name="Gates">The active rollouts of the client's sites: id, revision, and whether its gate is open.</param>
 internal readonly record struct CycleKey(
     string ClientId,
     long ClientRevision,
@@ -36,16 +39,17 @@ internal readonly record struct CycleKey(
     AgentVersion? Installed,
     string? PinnedKey,
     long ActiveKey,
-    string Origin)
+    string Origin,
+    RolloutGates Gates)
 {
     /// <summary>The key of a cycle of <paramref name="client"/> with the sites read for it and the checked request.</summary>
-    public static CycleKey Of(ClientRow client, IReadOnlyList<SiteRow> sites, CycleInput input, long activeKey)
+    public static CycleKey Of(ClientRow client, IReadOnlyList<SiteRow> sites, CycleInput input, long activeKey, RolloutGates gates)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(input);
         return new CycleKey(
             client.Id, client.Revision, client.Travel, input.Via, new SiteRevisions(sites), new AddressList(input.Addresses), input.Installed, input.PinnedKey, activeKey,
-            input.Origin);
+            input.Origin, gates);
     }
 }
 

@@ -2,6 +2,7 @@ using Steward.Policy.Decisions;
 using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Server.Http;
+using Steward.Server.Rollouts;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Agents.Cycles;
@@ -22,7 +23,11 @@ internal abstract record CycleResult
     /// <param name="DecidedFrom">The client and site rows the decision was made from.</param>
     /// <param name="ActiveKey">The number of the server's active signing key when it was made.</param>
     /// <param name="Repeat">True when it was counted as a repeat.</param>
-    public sealed record Decided(CycleResponse Response, Outcome Outcome, CycleFacts DecidedFrom, long ActiveKey, bool Repeat) : CycleResult;
+    public sealed record Decided(CycleResponse Response, Outcome Outcome, CycleFacts DecidedFrom, long ActiveKey, bool Repeat) : CycleResult
+    {
+        /// <summary>The active rollouts it was decided with (a kept answer's key holds their gates).</summary>
+        public RolloutMoment Rollouts { get; init; } = RolloutMoment.None;
+    }
 
     /// <summary>Answered from a kept repeat (decision 0010): the same answer, serialized once.</summary>
     public sealed record Kept(JsonAnswer<CycleResponse> Answer, Outcome Outcome) : CycleResult;
@@ -32,6 +37,12 @@ internal abstract record CycleResult
     {
         public static Reported Instance { get; } = new();
     }
+
+    /// <summary>
+    /// A report named an attempt that is not an open attempt of this client (unknown, another client's, or reported
+    /// already): counted nowhere. The three are answered alike, so that a report cannot probe for ids.
+    /// </summary>
+    public sealed record AttemptRefused(string Attempt) : CycleResult;
 
     /// <summary>The client's row is gone, or its secret changed since the request was authenticated.</summary>
     public sealed record Unauthenticated : CycleResult

@@ -4,6 +4,7 @@ using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
 using Steward.Server.Hosting;
 using Steward.Server.Http;
+using Steward.Server.Rollouts;
 using Steward.Server.Security;
 using Steward.Server.Security.Access;
 
@@ -16,7 +17,8 @@ namespace Steward.Server.Agents.Cycles;
 /// answer is kept when it was a repeat. The key is made from the rows read for this very request, so an
 /// entry never outlives a change; entries expire after <see cref="KeptFor"/>. Only ever an optimization.
 /// </summary>
-internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder recorder, SigningKeys keys, ServerOptions options, TimeProvider time) : ICycleDecider
+internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder recorder, SigningKeys keys, LiveRollouts rollouts, ServerOptions options, TimeProvider time)
+    : ICycleDecider
 {
     /// <summary>
     /// How long an answer is kept: a little longer than the agents' 23-hour cycle, so that a healthy
@@ -44,7 +46,12 @@ internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder r
             {
                 _byClient.TryRemove(KeyValuePair.Create(caller.Client.Id, entry));
             }
-            else if (CycleKey.Of(caller.Client, caller.Facts!.Sites, input, (await keys.CurrentAsync(cancellationToken).ConfigureAwait(false)).Active.Number) == entry.Key)
+            else if (CycleKey.Of(
+                caller.Client,
+                caller.Facts!.Sites,
+                input,
+                (await keys.CurrentAsync(cancellationToken).ConfigureAwait(false)).Active.Number,
+                (await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false)).GatesOf(caller.Client.Id, caller.Facts.Sites)) == entry.Key)
             {
                 recorder.Repeated(caller.Client, entry.Kept.Outcome);
                 return entry.Kept;
@@ -90,7 +97,7 @@ internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder r
             }
         }
 
-        var key = CycleKey.Of(client, decided.DecidedFrom.Sites, input, decided.ActiveKey);
+        var key = CycleKey.Of(client, decided.DecidedFrom.Sites, input, decided.ActiveKey, decided.Rollouts.GatesOf(client.Id, decided.DecidedFrom.Sites));
         _byClient[client.Id] = new Entry(key, new CycleResult.Kept(answer, decided.Outcome), now + (long)KeptFor.TotalMilliseconds);
     }
 

@@ -10,9 +10,13 @@ namespace Steward.Server.Agents.Cycles;
 /// <param name="Succeeded">Whether the new version runs.</param>
 /// <param name="Message">In words, cut to <see cref="MaxMessage"/> characters.</param>
 /// <param name="Running">The version running now, when it said.</param>
-internal sealed record UpgradeReportInput(AgentVersion Version, bool Succeeded, string Message, AgentVersion? Running)
+/// <param name="Attempt">The attempt id of the offer it carried out, when the offer had one.</param>
+internal sealed record UpgradeReportInput(AgentVersion Version, bool Succeeded, string Message, AgentVersion? Running, string? Attempt = null)
 {
     public const int MaxMessage = 2000;
+
+    /// <summary>The longest attempt id taken (the server's are UUIDs, 36 characters).</summary>
+    public const int MaxAttempt = 64;
 
     /// <summary>
     /// The report checked, or null (absent, or refused into <paramref name="errors"/>). It is the body itself
@@ -35,8 +39,14 @@ internal sealed record UpgradeReportInput(AgentVersion Version, bool Succeeded, 
         }
 
         var running = AgentInput.Version(report.Running, $"{field}running", errors);
+        if (report.Attempt is { } attempt && (attempt.Length == 0 || attempt.Length > MaxAttempt))
+        {
+            errors.Add($"{field}attempt", $"an attempt id is the text of the offer's 'attempt' (1 to {MaxAttempt} characters), not {attempt.Length} characters");
+            return null;
+        }
+
         var message = report.Message ?? "";
-        return new UpgradeReportInput(version.Value, report.Succeeded, message.Length > MaxMessage ? message[..MaxMessage] : message, running);
+        return new UpgradeReportInput(version.Value, report.Succeeded, message.Length > MaxMessage ? message[..MaxMessage] : message, running, report.Attempt);
     }
 
     /// <summary>The client's row with this report recorded at <paramref name="now"/>; the installed version follows what runs.</summary>

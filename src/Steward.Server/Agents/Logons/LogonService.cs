@@ -4,6 +4,7 @@ using Steward.Policy.Sites;
 using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Server.Decisions;
+using Steward.Server.Rollouts;
 using Steward.Server.Security;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
@@ -15,7 +16,7 @@ namespace Steward.Server.Agents.Logons;
 /// and only then answers. A new computer that <see cref="EnrollmentRule"/> enrolls receives its id and secret.
 /// </summary>
 internal sealed class LogonService(
-    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, RefusalLimiter refusals, TimeProvider time)
+    IStewardStore store, SiteTables tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, RefusalLimiter refusals, TimeProvider time)
 {
     // What an unknown logon point's secret is checked against: the hash of a secret nobody knows.
     private static readonly string UnknownPointHash = Secrets.Hash(Secrets.New(""));
@@ -52,12 +53,18 @@ internal sealed class LogonService(
         var codes = point.Sites.Union(client?.Sites ?? ValueList.Empty, StringComparer.Ordinal).ToList();
         var table = tables.Build(await store.FindSitesAsync(codes, cancellationToken).ConfigureAwait(false));
         var sitesBefore = SiteTables.Indices(table, client?.Sites ?? ValueList.Empty);
-        var decision = DecideNow(input.Trigger, table, point, input.Installed, sitesBefore, input.Addresses);
+
+        // With active rollouts, the sites serve what they serve this computer now; its key is its client id, the one
+        // it gets if this logon enrolls it.
+        var newId = Guid.CreateVersion7().ToString();
+        var moment = await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var serving = new Gates(moment.For(table), client?.Id ?? newId, moment.Now);
+        var decision = DecideNow(input.Trigger, table, point, input.Installed, sitesBefore, input.Addresses, serving);
         var reason = decision.Reason.Render(table);
         var ring = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var (key, known) = ring.For(input.PinnedKey, client?.PinnedKey);
         var enrollment = EnrollmentRule.For(enrolled: client is not null, runsAgent: input.Installed is not null, decision.Outcome).Enroll
-            ? new Enrollment(Guid.CreateVersion7().ToString(), Secrets.New("stw_client_"))
+            ? new Enrollment(newId, Secrets.New("stw_client_"))
             : null;
 
         PackageOffer? package = null;
@@ -89,7 +96,7 @@ internal sealed class LogonService(
         }
 
         var context = new DecisionContext(input.Trigger, point.Name, input.Computer);
-        if (await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, cancellationToken).ConfigureAwait(false) == Recorded.Stale)
+        if (await recorder.RecordAsync(context, decision, table, sitesBefore, reason, client, after, attempt: null, cancellationToken).ConfigureAwait(false) == Recorded.Stale)
         {
             return null;
         }
@@ -106,14 +113,24 @@ internal sealed class LogonService(
             decision.Outcome.ToString(), reason, decision.VersionAfter?.ToString(), sites, package, enrollment, key.PublicKey, AccessPoints.For(sites, input.Origin), newKey));
     }
 
-    private static Decision DecideNow(Trigger trigger, SiteTable table, LogonPointRow point, AgentVersion? installed, SiteSet sitesBefore, NetworkAddress[] addresses)
+    private static Decision DecideNow(
+        Trigger trigger, SiteTable table, LogonPointRow point, AgentVersion? installed, SiteSet sitesBefore, NetworkAddress[] addresses, Gates gates)
     {
         var participating = SiteTables.Indices(table, point.Sites);
         var senior = point.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(point.Senior));
         var logonPoint = new LogonPoint(point.Name, participating, senior);
         var facts = new ClientFacts(installed, sitesBefore, addresses);
-        return trigger == Trigger.ManualInstall ? Decide.ManualInstall(table, logonPoint, facts) : Decide.Logon(table, logonPoint, facts);
+        if (gates.Served is not { } served)
+        {
+            return trigger == Trigger.ManualInstall ? Decide.ManualInstall(table, logonPoint, facts) : Decide.Logon(table, logonPoint, facts);
+        }
+
+        var serving = served.ServingFor(gates.ClientKey, gates.Now);
+        return trigger == Trigger.ManualInstall ? Decide.ManualInstall(table, logonPoint, facts, serving) : Decide.Logon(table, logonPoint, facts, serving);
     }
+
+    // The rollouts of the decision's sites (null: none), and the computer's key and the time they are asked at.
+    private sealed record Gates(ServedRollouts? Served, string ClientKey, long Now);
 
     private ClientRow NewClient(Enrollment enrollment, LogonInput input) => new()
     {

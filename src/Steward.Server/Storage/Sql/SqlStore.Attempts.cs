@@ -30,10 +30,10 @@ internal sealed partial class SqlStore
     internal async Task<string> InsertAttemptAsync(DbConnection c, DbTransaction t, AttemptOpening opening)
     {
         ArgumentNullException.ThrowIfNull(opening);
-        var id = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(opening.NowMs)).ToString();
+        var id = opening.Id ?? NewAttemptId(opening.NowMs);
         await c.ExecuteAsync(
-            "INSERT INTO attempts (id, client, from_version, to_version, opened_at, result) VALUES (@id, @Client, @From, @To, @NowMs, @open)",
-            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open },
+            "INSERT INTO attempts (id, client, from_version, to_version, opened_at, result, drops) VALUES (@id, @Client, @From, @To, @NowMs, @open, @drops)",
+            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open, drops = string.Join(',', opening.Drops) },
             t).ConfigureAwait(false);
         if (opening.Sites.Count == 0)
         {
@@ -51,6 +51,9 @@ internal sealed partial class SqlStore
             t).ConfigureAwait(false);
         return id;
     }
+
+    /// <summary>A new attempt id: a UUID (version 7, ordered by <paramref name="nowMs"/>).</summary>
+    internal static string NewAttemptId(long nowMs) => Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(nowMs)).ToString();
 
     public async Task<AttemptReported> RecordAttemptReportAsync(AttemptReport report, CancellationToken cancellationToken)
     {
@@ -76,11 +79,40 @@ internal sealed partial class SqlStore
                 }
 
                 var result = report.Succeeded ? AttemptResults.Succeeded : AttemptResults.Failed;
+                if (report.Succeeded)
+                {
+                    await ApplyUpgradeAsync(c, t, attempt).ConfigureAwait(false);
+                }
+
                 changed = await CloseAttemptAsync(c, t, attempt, result, report.Message, report.Now, report.NowMs).ConfigureAwait(false);
                 return StoreResult.Ok;
             },
             cancellationToken).ConfigureAwait(false);
+        if (status == AttemptReportStatus.Counted && report.Succeeded)
+        {
+            cache?.ForgetClient(report.Client);
+        }
+
         return new AttemptReported(status, changed);
+    }
+
+    // The success of an attempt, on the client's row in the report's own transaction: until now the server kept
+    // its version and sites as they were after the boundary check; the new version runs, and the sites that
+    // cannot manage it (as the cycle that offered it found) are dropped.
+    private static async Task ApplyUpgradeAsync(DbConnection c, DbTransaction t, AttemptRow attempt)
+    {
+        var sites = (await c.QuerySingleOrDefaultAsync<string>("SELECT sites FROM clients WHERE id = @Client", attempt, t).ConfigureAwait(false) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var drops = attempt.Drops.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var kept = string.Join(',', sites.Where(s => !drops.Contains(s, StringComparer.Ordinal)));
+        await c.ExecuteAsync(
+            "UPDATE clients SET installed = @ToVersion, sites = @kept, revision = revision + 1 WHERE id = @Client",
+            new { attempt.ToVersion, kept, attempt.Client },
+            t).ConfigureAwait(false);
+        foreach (var site in drops)
+        {
+            await c.ExecuteAsync("DELETE FROM client_sites WHERE client = @Client AND site = @site", new { attempt.Client, site }, t).ConfigureAwait(false);
+        }
     }
 
     public async Task<(int Expired, IReadOnlyList<RolloutSettled> Halted)> ExpireAttemptsAsync(long openedBefore, string message, long now, long nowMs, int batch, CancellationToken cancellationToken)

@@ -187,6 +187,11 @@ internal sealed partial class SqlStore
                     await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
                 }
 
+                if (write.Attempt is { } opening)
+                {
+                    await InsertAttemptAsync(c, t, opening).ConfigureAwait(false);
+                }
+
                 return StoreResult.Ok;
             },
             cancellationToken).ConfigureAwait(false);
