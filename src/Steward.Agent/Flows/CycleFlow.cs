@@ -77,7 +77,7 @@ internal static class CycleFlow
             // The server has the pending report and travel change now (they came with the request).
             state = state with { PendingReport = null, PendingTravel = null, Sites = response.Sites, AccessPoints = Merge(state.AccessPoints, response.AccessPoints, response.Sites) };
             UpdateResult? update = null;
-            if (response.Package is { } package && response.Outcome == Outcomes.Upgraded)
+            if (response.Package is { } package && response.Outcome is Outcomes.Upgraded or Outcomes.Downgraded)
             {
                 session.Store.Save(state);
                 update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, sent, credentials, cancel).ConfigureAwait(false);

@@ -53,6 +53,9 @@ internal sealed record AttemptOpening(string Client, string? From, string To, IR
 
     /// <summary>The sites the upgrade drops as unable to manage <see cref="To"/> (R3 step 3): applied with a success report.</summary>
     public IReadOnlyList<string> Drops { get; init; } = [];
+
+    /// <summary>For a downgrade: the order it carries out (decision 0023); it then counts toward no rollout.</summary>
+    public string? DowngradeOrder { get; init; }
 }
 
 /// <summary>An agent's report of an attempt: the id from the offer, the client that sends it, how it went.</summary>
