@@ -33,7 +33,7 @@ public abstract class KeptAnswerKeyTests : ApiTest
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<ICycleDecider>(p => new KeptCycleAnswers(
             _counter.Around(p.GetRequiredService<CycleDecider>()), p.GetRequiredService<DecisionRecorder>(), p.GetRequiredService<SigningKeys>(),
-            p.GetRequiredService<ServerOptions>(), p.GetRequiredService<TimeProvider>()));
+            p.GetRequiredService<Steward.Server.Rollouts.LiveRollouts>(), p.GetRequiredService<ServerOptions>(), p.GetRequiredService<TimeProvider>()));
     };
 
     public override async Task InitializeAsync()

@@ -30,6 +30,9 @@ public abstract class RolloutTest : ApiTest
     /// <summary>The enrolled clients' ids by computer name.</summary>
     protected Dictionary<string, string> Clients { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An agent's HTTP client for each enrolled computer, by name (its credentials in every request).</summary>
+    protected Dictionary<string, HttpClient> Agents { get; } = new(StringComparer.Ordinal);
+
     protected string Secret { get; private set; } = "";
 
     protected override Action<IServiceCollection>? Services => s =>
@@ -60,6 +63,7 @@ public abstract class RolloutTest : ApiTest
         var response = await App.Anonymous.LogonAsync("DC1", Secret, name, [address], installed: installed);
         var id = response.Enrollment!.ClientId;
         Clients[name] = id;
+        Agents[name] = App.Client(AgentApi.Basic(response.Enrollment));
         return id;
     }
 
