@@ -18,29 +18,33 @@ internal static class CycleFlow
     /// <summary>The most access points asked in one cycle.</summary>
     public const int MaxSites = 16;
 
-    /// <summary>Runs one cycle; returns its exit code and whether it switched the installed version.</summary>
-    public static async Task<(int ExitCode, bool Switched)> RunAsync(AgentContext context, bool json, CancellationToken cancel)
+    /// <summary>
+    /// Runs one cycle; returns its exit code, whether it switched the installed version, and whether an upgrade it
+    /// was offered failed (the service then waits for its next regular cycle: a failed upgrade is not a network
+    /// failure to retry in a minute, and each retry would count one more failure toward a rollout's halt rule).
+    /// </summary>
+    public static async Task<(int ExitCode, bool Switched, bool UpgradeFailed)> RunAsync(AgentContext context, bool json, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var session = AgentSession.Open(context);
         if (session is null)
         {
             context.Console.Problem($"another steward-agent is working in {context.Layout.Root}; this cycle is skipped.");
-            return (ExitCodes.Busy, false);
+            return (ExitCodes.Busy, false, false);
         }
 
         var load = session.LoadState();
         if (!load.Ok)
         {
             context.Console.Problem(load.Problem!);
-            return (ExitCodes.StateProblem, false);
+            return (ExitCodes.StateProblem, false, false);
         }
 
         var state = load.State;
         if (!state.Enrolled)
         {
             context.Console.Problem($"This computer has no client id in {session.Store.Layout.StateFile}; run 'steward-agent logon' to enroll it first.");
-            return (ExitCodes.StateProblem, false);
+            return (ExitCodes.StateProblem, false, false);
         }
 
         var credentials = new ClientCredentials(state.ClientId!, state.ClientSecret!);
@@ -48,6 +52,7 @@ internal static class CycleFlow
         var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var documents = new List<ResultDocument>();
         var exit = ExitCodes.Ok;
+        var upgradeFailed = false;
         while (visited.Count < MaxSites
             && state.Sites.Order(StringComparer.Ordinal).FirstOrDefault(s => !visited.Contains(s) && state.AccessPoints.ContainsKey(s)) is { } site)
         {
@@ -75,17 +80,29 @@ internal static class CycleFlow
             }
 
             // The server has the pending report and travel change now (they came with the request).
-            state = state with { PendingReport = null, PendingTravel = null, Sites = response.Sites, AccessPoints = Merge(state.AccessPoints, response.AccessPoints, response.Sites) };
+            state = state with { PendingReport = null, PendingTravel = null };
             UpdateResult? update = null;
             if (response.Package is { } package && response.Outcome is Outcomes.Upgraded or Outcomes.Downgraded)
             {
+                // The sites of the answer are those after the upgrade: the agent keeps its own until the new version runs,
+                // as the server keeps its record until the report of success (docs/PROTOCOL.md).
                 session.Store.Save(state);
                 update = await session.Updater.ApplyAsync(package, accessPoint, state.ServerKey, sent, credentials, cancel).ConfigureAwait(false);
-                state = await Reports.SendAsync(session, state, credentials, new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running), cancel).ConfigureAwait(false);
-                if (!update.Succeeded)
+                var report = new UpgradeReport(update.Version, update.Succeeded, update.Message, update.Running, package.Attempt);
+                state = await Reports.SendAsync(session, state, credentials, report, cancel).ConfigureAwait(false);
+                if (update.Succeeded)
+                {
+                    state = WithSites(state, response);
+                }
+                else
                 {
                     exit = ExitCodes.Failed;
+                    upgradeFailed = true;
                 }
+            }
+            else
+            {
+                state = WithSites(state, response);
             }
 
             // The offer was signed with the key this request named; a newer key is pinned only after it.
@@ -112,8 +129,11 @@ internal static class CycleFlow
             ResultPrinter.Print(context.Console, document, json);
         }
 
-        return (exit, now != before);
+        return (exit, now != before, upgradeFailed);
     }
+
+    private static AgentState WithSites(AgentState state, CycleResponse response) =>
+        state with { Sites = response.Sites, AccessPoints = Merge(state.AccessPoints, response.AccessPoints, response.Sites) };
 
     // Access points of the sites still assigned: the server's newest word, with earlier ones for sites it did not list.
     private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, string>? fresh, IReadOnlyList<string> sites)

@@ -19,16 +19,19 @@ internal static class ServiceLoop
         var failures = 0;
         while (!stop.IsCancellationRequested)
         {
-            var (exit, switched) = await CycleFlow.RunAsync(context, json: false, stop).ConfigureAwait(false);
+            var (exit, switched, upgradeFailed) = await CycleFlow.RunAsync(context, json: false, stop).ConfigureAwait(false);
             if (switched)
             {
                 context.Console.Progress("a new version is installed; the service stops so that it is started again as the new version");
                 return ExitCodes.Ok;
             }
 
-            failures = exit == ExitCodes.Ok ? 0 : failures + 1;
+            // A failed upgrade waits for the next regular cycle: retried sooner, one broken computer would count a
+            // failure toward a rollout's halt rule at every retry.
+            failures = exit == ExitCodes.Ok || upgradeFailed ? 0 : failures + 1;
             var wait = schedule.Next(failures, chance.NextDouble());
-            context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{(failures > 0 ? $" (after {failures} failed cycle{(failures == 1 ? "" : "s")})" : "")}");
+            var after = failures > 0 ? $" (after {failures} failed cycle{(failures == 1 ? "" : "s")})" : upgradeFailed ? " (after a failed upgrade: the regular interval)" : "";
+            context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{after}");
             try
             {
                 await Task.Delay(wait, context.Time, stop).ConfigureAwait(false);

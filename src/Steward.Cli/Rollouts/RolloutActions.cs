@@ -17,7 +17,14 @@ internal static class RolloutActions
         return AdminVerbs.ShowAsync(
             options.Admin, terminal, environment,
             client => client.SendAsync(HttpMethod.Post, Routes.Rollouts, request, ProtocolJson.Default.RolloutStartRequest, ProtocolJson.Default.RolloutView, cancellation),
-            rollout => terminal.Out.WriteLine($"{rollout.Reason} Its id is {rollout.Id}."));
+            rollout =>
+            {
+                terminal.Out.WriteLine($"{rollout.Reason} Its id is {rollout.Id}.");
+                foreach (var warning in rollout.Warnings ?? [])
+                {
+                    terminal.Error.WriteLine($"warning: {warning}");
+                }
+            });
     }
 
     /// <summary><c>steward rollout list</c>.</summary>

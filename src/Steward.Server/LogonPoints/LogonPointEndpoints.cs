@@ -14,23 +14,25 @@ internal static class LogonPointEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/logon-points", async (IStewardStore store, SiteTables tables, CancellationToken cancellationToken) =>
+        group.MapGet("/logon-points", async (IStewardStore store, IRolloutStore rollouts, SiteTables tables, CancellationToken cancellationToken) =>
         {
             var views = new List<LogonPointView>();
+            var active = await rollouts.ListActiveRolloutsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var row in await store.ListLogonPointsAsync(cancellationToken).ConfigureAwait(false))
             {
-                views.Add(await LogonPointViews.OfAsync(row, store, tables, null, cancellationToken).ConfigureAwait(false));
+                views.Add(await LogonPointViews.OfAsync(row, store, tables, null, active, cancellationToken).ConfigureAwait(false));
             }
 
             return TypedResults.Ok(views);
         }).Produces<IReadOnlyList<LogonPointView>>().WithName("listLogonPoints").RequiresRole(AdminRole.Viewer).WithSummary("Every logon point, with its senior site and package now.");
 
-        group.MapGet("/logon-points/{name}", async (string name, IStewardStore store, SiteTables tables, CancellationToken cancellationToken) =>
+        group.MapGet("/logon-points/{name}", async (string name, IStewardStore store, IRolloutStore rollouts, SiteTables tables, CancellationToken cancellationToken) =>
         {
             var row = LogonPointInput.ValidName(name) ? await store.FindLogonPointAsync(name, cancellationToken).ConfigureAwait(false) : null;
             return row is null
                 ? Problems.NotFound($"there is no logon point '{name}'")
-                : TypedResults.Ok(await LogonPointViews.OfAsync(row, store, tables, null, cancellationToken).ConfigureAwait(false));
+                : TypedResults.Ok(await LogonPointViews.OfAsync(
+                    row, store, tables, null, await rollouts.ListActiveRolloutsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
         }).Produces<LogonPointView>().ProducesProblem(StatusCodes.Status404NotFound).WithName("getLogonPoint").RequiresRole(AdminRole.Viewer).WithSummary("One logon point.");
 
         group.MapPost("/logon-points", (HttpContext http, IStewardStore store, SiteTables tables, TimeProvider time, CancellationToken cancellationToken) =>
@@ -90,7 +92,7 @@ internal static class LogonPointEndpoints
             return Problems.FromStore(result, $"logon point '{point.Name}'");
         }
 
-        var view = await LogonPointViews.OfAsync(row, store, tables, secret, cancellationToken).ConfigureAwait(false);
+        var view = await LogonPointViews.OfAsync(row, store, tables, secret, null, cancellationToken).ConfigureAwait(false);
         return create ? TypedResults.Created(Routes.LogonPoint(point.Name), view) : TypedResults.Ok(view);
     }
 }

@@ -1,6 +1,8 @@
+using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
+using Steward.Server.Rollouts;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
@@ -9,15 +11,31 @@ namespace Steward.Server.LogonPoints;
 /// <summary>Logon point rows as the API shows them, with the senior site and package they have now.</summary>
 internal static class LogonPointViews
 {
-    public static async Task<LogonPointView> OfAsync(LogonPointRow row, IStewardStore store, SiteTables tables, string? secret, CancellationToken cancellationToken)
+    /// <summary>The view of <paramref name="row"/>; with <paramref name="rollouts"/> (the active ones), what they change of its package.</summary>
+    public static async Task<LogonPointView> OfAsync(
+        LogonPointRow row, IStewardStore store, SiteTables tables, string? secret, IReadOnlyList<ActiveRollout>? rollouts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tables);
         var table = tables.Build(await store.FindSitesAsync(row.Sites, cancellationToken).ConfigureAwait(false));
         var named = row.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(row.Senior));
-        var senior = new LogonPoint(row.Name, SiteTables.Indices(table, row.Sites), named).SeniorSite(table);
-        return new LogonPointView(
-            row.Name, row.Sites, row.Senior, senior >= 0 ? table[senior].Code.ToString() : null, senior >= 0 ? table[senior].Version.ToString() : null, secret);
+        var point = new LogonPoint(row.Name, SiteTables.Indices(table, row.Sites), named);
+        var senior = point.SeniorSite(table);
+        var package = senior >= 0 ? table[senior].Version : (Policy.Versions.AgentVersion?)null;
+        var view = new LogonPointView(row.Name, row.Sites, row.Senior, senior >= 0 ? table[senior].Code.ToString() : null, package?.ToString(), secret);
+        var mine = (rollouts ?? []).Where(r => row.Sites.Contains(r.Row.Site, StringComparer.Ordinal)).ToList();
+        if (mine.Count == 0)
+        {
+            return view;
+        }
+
+        // During a rollout the senior site is found with the versions served to the computer at hand: F or T.
+        var whenT = LogonPointPackages.WhenServedT(table, point, mine.Select(r => RolloutRows.ToPolicy(r.Row, r.Pilot.Count)));
+        return view with
+        {
+            RolloutPackageVersion = whenT is { } t && t != package ? t.ToString() : null,
+            Rollouts = [.. mine.Select(r => $"{r.Row.Id} of {r.Row.Site} ({r.Row.State})")],
+        };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
+using Steward.Server.Decisions;
 using Steward.Server.Http;
 using Steward.Server.Security.Access;
 using Steward.Server.Storage;
@@ -113,7 +114,8 @@ internal static class RolloutEndpoints
         return TypedResults.Ok(RolloutViews.Of(facts!, now, words));
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(
+        HttpContext http, IRolloutStore store, IStewardStore sites, SiteTables tables, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
     {
         var (request, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.RolloutStartRequest).ConfigureAwait(false);
         if (problem is not null)
@@ -150,7 +152,13 @@ internal static class RolloutEndpoints
         }
 
         var facts = await store.ReadProgressAsync(row!.Id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created(Routes.Rollout(id), RolloutViews.Of(facts!, now, reason));
+        var view = RolloutViews.Of(facts!, now, reason);
+
+        // A pilot that cannot succeed by itself is warned of, not refused: promote ends a pilot.
+        var warnings = await sites.FindSiteAsync(site, cancellationToken).ConfigureAwait(false) is { } siteRow
+            ? PilotWarnings.Of(siteRow, tables, row, [.. found.Where(c => pilot.Contains(c.Id, StringComparer.Ordinal))])
+            : [];
+        return TypedResults.Created(Routes.Rollout(id), warnings.Count == 0 ? view : view with { Warnings = warnings });
     }
 
     private static async Task<IResult> ChangeAsync(

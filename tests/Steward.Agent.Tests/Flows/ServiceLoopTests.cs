@@ -5,6 +5,8 @@ using Steward.Agent.Cli;
 using Steward.Agent.Flows;
 using Steward.Agent.Layout;
 using Steward.Agent.Net;
+using Steward.Agent.State;
+using Steward.Protocol.Agent;
 using Steward.Agent.Tests.Infrastructure;
 
 namespace Steward.Agent.Tests.Flows;
@@ -49,6 +51,60 @@ public sealed class ServiceLoopTests
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Ok, await loop.WaitAsync(TimeSpan.FromSeconds(30)));
         await lines.NextContainingAsync("service stopped");
+    }
+
+    [Fact]
+    public async Task Run_AfterAFailedUpgrade_WaitsForTheRegularCycle_ReportsTheAttempt_AndKeepsItsSites()
+    {
+        const string installed = "2.00.1493.2000";
+        const string offered = "2.00.1493.2100";
+        await using var world = await UpdaterWorld.StartAsync();
+        await world.InstallAsync(installed);
+        var lines = new LineChannel();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        var context = new AgentContext(
+            world.Layout, new AgentConsole(TextWriter.Null, lines), new NetworkOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1)), time);
+
+        // The new version's program reports another version: its health check fails.
+        var archive = world.Package(offered, reports: "2.00.1493.1234").Archive;
+        world.Server.Cycle = (_, request) => new CycleResponse(
+            "Upgraded", "significant", "rollout sp of B01 upgrades it", offered, ["B02"],
+            world.Signer.Signed(world.Signer.Offer(archive, offered), UpdaterWorld.ClientId, request.Nonce!, request.Installed) with { Attempt = "attempt-1" },
+            new Dictionary<string, string> { ["B02"] = new Uri(world.Server.Origin, "/v1/access/B02").ToString() });
+        var accessPoint = new Uri(world.Server.Origin, "/v1/access/B01").ToString();
+        new StateStore(world.Layout).Save(AgentState.Empty with
+        {
+            ClientId = UpdaterWorld.ClientId,
+            ClientSecret = "secret-1",
+            ServerKey = world.Signer.PublicKey,
+            Sites = ["B01"],
+            AccessPoints = new Dictionary<string, string> { ["B01"] = accessPoint },
+            Installed = installed,
+        });
+        var regular = Schedule.Default.Next(0, new Random(Seed).NextDouble());
+        using var stop = new CancellationTokenSource();
+
+        var loop = ServiceLoop.RunAsync(context, Schedule.Default, new Random(Seed), stop.Token);
+
+        await lines.NextContainingAsync("next maintenance cycle in");
+        Assert.Equal($"steward-agent: next maintenance cycle in {regular:d\\.hh\\:mm\\:ss} (after a failed upgrade: the regular interval)", lines.Last);
+        var report = Assert.Single(world.Server.Reports);
+        Assert.Equal(("attempt-1", false, offered), (report.Attempt, report.Succeeded, report.Version));
+        var state = new StateStore(world.Layout).Load().State;
+        Assert.Equal(["B01"], state.Sites);
+        Assert.Equal(installed, world.Current);
+
+        // An hour later, when a failed network cycle would have been retried, nothing has run.
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.False(lines.TryReadContaining("next maintenance cycle"), "a failed upgrade was retried before the regular cycle");
+        Assert.Single(world.Server.Cycles);
+
+        time.Advance(regular - TimeSpan.FromHours(1));
+        await lines.NextContainingAsync("next maintenance cycle in");
+        Assert.Equal(2, world.Server.Cycles.Count);
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await loop.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     /// <summary>Progress lines as they are written, to be awaited one by one.</summary>

@@ -41,6 +41,22 @@ public sealed class RolloutVerbTests : LiveTest
     }
 
     [Fact]
+    public async Task Start_WithAPilotClientOutsideTheSite_PrintsAWarning_AndStarts()
+    {
+        await Hierarchy.Q262677Async(Server);
+        await Hierarchy.PublishAsync(Server, "2.00.1493.2100");
+        await Hierarchy.AddSiteAsync(Server, "C01", "2.00.1493.2000", "10.3.0.0/16");
+        var secret = await Hierarchy.AddLogonPointAsync(Server, "DC3", "C01");
+        await Agents.LogonAsync(Server, "DC3", secret, "PC-A", "10.3.0.6");
+
+        var run = await Server.RunAsync("rollout", "start", "B01", "--version", "2.00.1493.2100", "--pilot", "PC-A", "--id", "far");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.EndsWith("Its id is far.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("warning: Rollout far of B01 names PC-A in its pilot, but PC-A is neither assigned to B01 nor inside its boundaries", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SetVersionDuringARollout_IsRefusedNamingVersion()
     {
         await Hierarchy.Q262677Async(Server);

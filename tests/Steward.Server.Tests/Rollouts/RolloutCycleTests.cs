@@ -117,6 +117,45 @@ public abstract class RolloutCycleTests : RolloutTest
         Assert.Equal(T, (await Admin.HistoryAsync(Clients["PC-3"])).Client.Installed);
     }
 
+    [Fact]
+    public async Task LogonPoint_DuringARollout_ShowsFAndT_AndDecidesWithWhatItServesTheComputer()
+    {
+        Assert.Null((await LogonPointAsync()).RolloutPackageVersion);
+        await StartedAsync(pilot: ["PC-1"]);
+
+        var point = await LogonPointAsync();
+        Assert.Equal((F, T), (point.PackageVersion, point.RolloutPackageVersion));
+        Assert.Equal(["sp of B01 (pilot)"], point.Rollouts);
+
+        // A computer without an agent is served T exactly while the rollout spreads.
+        Assert.Equal(F, (await App.Anonymous.LogonAsync("DC1", Secret, "PC-8", ["10.2.0.8"])).VersionAfter);
+        await Expect.StatusAsync(HttpStatusCode.OK, await VerbAsync("sp", "promote"));
+        Assert.Equal(T, (await App.Anonymous.LogonAsync("DC1", Secret, "PC-9", ["10.2.0.9"])).VersionAfter);
+        Assert.Equal(["sp of B01 (spreading)"], (await LogonPointAsync()).Rollouts);
+    }
+
+    [Fact]
+    public async Task Start_WithAPilotClientOutsideTheSite_WarnsAndStarts()
+    {
+        await Admin.AddSiteAsync("B02", F, "10.3.0.0/16");
+        var secret = await Admin.AddLogonPointAsync("DC2", ["B02"]);
+        await App.Anonymous.LogonAsync("DC2", secret, "PC-X", ["10.3.0.5"]);
+
+        var started = await StartedAsync(pilot: ["PC-1", "PC-X"]);
+
+        Assert.Equal("pilot", started.State);
+        var warning = Assert.Single(started.Warnings!);
+        Assert.Contains("PC-X is neither assigned to B01 nor inside its boundaries", warning, StringComparison.Ordinal);
+        Assert.Null((await ShowAsync("sp")).Warnings);
+    }
+
+    private async Task<Protocol.Admin.LogonPointView> LogonPointAsync()
+    {
+        var response = await Admin.GetAsync(Routes.LogonPoint("DC1"));
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+        return (await response.Content.ReadFromJsonAsync(ProtocolJson.Default.LogonPointView))!;
+    }
+
     private static (string State, long Successes, long Failures) Counts(Protocol.Admin.RolloutView view) => (view.State, view.Successes, view.Failures);
 
     private async Task<CycleResponse> CycleAsync(string name)
