@@ -33,6 +33,7 @@ namespace Steward.Protocol;
 [JsonSerializable(typeof(RolloutView))]
 [JsonSerializable(typeof(IReadOnlyList<RolloutView>))]
 [JsonSerializable(typeof(RolloutNotice))]
+[JsonSerializable(typeof(RollbackRequest))]
 [JsonSerializable(typeof(TokenRequest))]
 [JsonSerializable(typeof(TokenView))]
 [JsonSerializable(typeof(IReadOnlyList<TokenView>))]

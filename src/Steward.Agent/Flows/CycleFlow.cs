@@ -82,7 +82,7 @@ internal static class CycleFlow
             // The server has the pending report and travel change now (they came with the request).
             state = state with { PendingReport = null, PendingTravel = null };
             UpdateResult? update = null;
-            if (response.Package is { } package && response.Outcome == Outcomes.Upgraded)
+            if (response.Package is { } package && response.Outcome is Outcomes.Upgraded or Outcomes.Downgraded)
             {
                 // The sites of the answer are those after the upgrade: the agent keeps its own until the new version runs,
                 // as the server keeps its record until the report of success (docs/PROTOCOL.md).

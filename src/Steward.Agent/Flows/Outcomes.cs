@@ -17,6 +17,9 @@ internal static class Outcomes
     /// <summary>An access point delivers an upgrade.</summary>
     public const string Upgraded = nameof(Outcome.Upgraded);
 
+    /// <summary>An access point takes the agent back to an older version under an administrator's signed downgrade order.</summary>
+    public const string Downgraded = nameof(Outcome.Downgraded);
+
     /// <summary>An installed client without a site.</summary>
     public const string NotAssigned = nameof(Outcome.NotAssigned);
 

@@ -11,8 +11,8 @@ namespace Steward.Agent.Update;
 /// <summary>
 /// Decides whether an offer may be installed: the whole offer signed by the pinned key for this client,
 /// this request's nonce and the version it runs; the offer's plain fields, the manifest's hash and the
-/// signed manifest all agreeing with it; and an older version only under a signed downgrade order for
-/// exactly the running version.
+/// signed manifest all agreeing with it; and an older version only under a signed downgrade order (format 2)
+/// for exactly the running version and the offered one.
 /// </summary>
 internal static class OfferCheck
 {
@@ -55,22 +55,40 @@ internal static class OfferCheck
                 return null;
             }
 
-            if (version < installed.Value && !signed.Downgrade)
+            if (version < installed.Value)
             {
-                throw new PackageException($"The package holds version {version}, older than the installed {installed.Value}, and the server signed no downgrade order; refused (a replayed old package is never installed).");
+                DowngradeOrdered(signed, installed.Value, version);
             }
         }
 
         return manifest with { Version = version.ToString(), Sha256 = manifest.Sha256.ToLowerInvariant() };
     }
 
-    // The signed offer is for this request of this client, running this version, under the pinned key.
+    // An older version only under a signed downgrade order for exactly this pair: the version running and the one offered.
+    private static void DowngradeOrdered(SignedOffer signed, AgentVersion installed, AgentVersion version)
+    {
+        if (!signed.Downgrade || signed.Order is not { } order)
+        {
+            throw new PackageException($"The package holds version {version}, older than the installed {installed}, and the server signed no downgrade order; refused (a replayed old package is never installed).");
+        }
+
+        if (AgentVersion.TryParse(order.From) is not { Success: true } from || from.Value != installed
+            || AgentVersion.TryParse(order.To) is not { Success: true } to || to.Value != version)
+        {
+            throw new PackageException($"The signed downgrade order {order.Id} takes {order.From} to {order.To}, not this agent's {installed} to {version}; refused.");
+        }
+    }
+
+    // The signed offer is for this request of this client, running this version, under the pinned key; a
+    // downgrade's (format 2) names its order, an upgrade's (format 1) none.
     private static void Bound(SignedOffer signed, string pinnedKey, OfferRequest request)
     {
-        if (signed.Format != SignedOffer.CurrentFormat)
+        var known = signed.Format switch
         {
-            throw new PackageException($"The signed offer is format {signed.Format}, which this agent does not know; refused.");
-        }
+            SignedOffer.CurrentFormat => !signed.Downgrade && signed.Order is null,
+            SignedOffer.DowngradeFormat => signed.Downgrade && signed.Order is not null,
+            _ => throw new PackageException($"The signed offer is format {signed.Format}, which this agent does not know; refused."),
+        };
 
         if (signed.KeyId != KeyFingerprint.Of(pinnedKey))
         {
@@ -90,6 +108,11 @@ internal static class OfferCheck
         if (!string.Equals(signed.Installed, request.Installed, StringComparison.Ordinal))
         {
             throw new PackageException($"The signed offer applies to installed version {signed.Installed ?? "none"}, but this agent runs {request.Installed ?? "none"}; refused.");
+        }
+
+        if (!known)
+        {
+            throw new PackageException($"The signed offer is format {signed.Format} but {(signed.Downgrade ? "offers a downgrade" : "offers no downgrade")} {(signed.Order is null ? "without" : "with")} an order; refused.");
         }
     }
 

@@ -5,6 +5,7 @@ using Steward.Agent.Net;
 using Steward.Agent.Platform;
 using Steward.Packaging;
 using Steward.Packaging.Archives;
+using Steward.Policy.Versions;
 using Steward.Protocol.Agent;
 using Steward.Protocol.Packages;
 
@@ -13,7 +14,7 @@ namespace Steward.Agent.Update;
 /// <summary>
 /// Carries out a package decision: checks the whole signed offer against the server key the agent pins
 /// (<see cref="OfferCheck"/>), refusing an older version unless the server signed a downgrade order for
-/// exactly the running version, downloads with resume,
+/// exactly the running version and the offered one (a downgrade goes through the very same steps), downloads with resume,
 /// extracts into staging verifying every file, moves the result to <c>versions/&lt;version&gt;</c>, runs its
 /// health check, marks it complete, and only then switches the pointer. Until the switch the installed
 /// agent is untouched; the previous version is kept after it.
@@ -57,7 +58,11 @@ internal sealed class SelfUpdater(AgentLayout layout, PackageDownloader download
             Console.Step(UpdateSteps.Switch, version, $"pointing the agent at {version} (it was {running ?? "not installed"})");
             pointer.Switch(version);
             Console.Step(UpdateSteps.Switched, version, $"{version} is the installed agent");
-            var words = running is null ? $"Installed version {version}." : $"Upgraded from {running} to {version}; {running} is kept as the previous version.";
+            var words = running is null
+                ? $"Installed version {version}."
+                : AgentVersion.TryParse(running) is { Success: true } before && AgentVersion.Parse(version) < before.Value
+                    ? $"Downgraded from {running} to {version} under the administrator's signed downgrade order; {running} is kept as the previous version."
+                    : $"Upgraded from {running} to {version}; {running} is kept as the previous version.";
             return new UpdateResult(version, true, string.Join(' ', CleanUp(signed, keep: running).Prepend(words)), version, false);
         }
         catch (PackageException e)

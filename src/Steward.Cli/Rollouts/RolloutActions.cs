@@ -48,6 +48,24 @@ internal static class RolloutActions
             rollout => RolloutTables.Show(rollout, terminal.Out));
     }
 
+    /// <summary><c>steward rollout rollback ID [--reason TEXT]</c>: prints what it did and the downgrade order it left.</summary>
+    public static Task<int> RollbackAsync(RolloutOptions options, string? reason, Terminal terminal, CliEnvironment environment, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(terminal);
+        return AdminVerbs.ShowAsync(
+            options.Admin, terminal, environment,
+            client => client.SendAsync(HttpMethod.Post, Routes.RolloutVerb(options.Id, "rollback"), new RollbackRequest(reason), ProtocolJson.Default.RollbackRequest, ProtocolJson.Default.RolloutView, cancellation),
+            rollout =>
+            {
+                terminal.Out.WriteLine(rollout.Reason);
+                if (rollout.Order is { } order)
+                {
+                    terminal.Out.WriteLine($"Downgrade order {order.Id}: {order.Site} from {order.From} to {order.To}.");
+                }
+            });
+    }
+
     /// <summary><c>steward rollout promote|halt|resume|abort</c>: prints what it did, in the server's words.</summary>
     public static Task<int> VerbAsync(RolloutOptions options, string verb, Terminal terminal, CliEnvironment environment, CancellationToken cancellationToken)
     {

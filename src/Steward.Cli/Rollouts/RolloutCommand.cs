@@ -4,7 +4,7 @@ using Steward.Cli.Io;
 
 namespace Steward.Cli.Rollouts;
 
-/// <summary><c>steward rollout start|list|show|promote|halt|resume|abort</c>: parses each into its options record.</summary>
+/// <summary><c>steward rollout start|list|show|promote|halt|resume|abort|rollback</c>: parses each into its options record.</summary>
 internal static class RolloutCommand
 {
     private static readonly (string Verb, string Description)[] Verbs =
@@ -32,10 +32,27 @@ internal static class RolloutCommand
                 verb, description, IdArgument(), (admin, id, cancellation) => RolloutActions.VerbAsync(new RolloutOptions(admin, id), verb, terminal, environment, cancellation)));
         }
 
+        command.Subcommands.Add(Rollback(terminal, environment));
         return command;
     }
 
     private static Argument<string> IdArgument() => new("id") { Description = "The rollout's id (as 'steward rollout list' shows it)." };
+
+    private static Command Rollback(Terminal terminal, CliEnvironment environment)
+    {
+        var id = IdArgument();
+        var reason = new Option<string?>("--reason") { Description = "Why, in words: recorded with the downgrade order and in the audit.", HelpName = "TEXT" };
+        var command = new Command(
+            "rollback",
+            "Roll a rollout back: the site serves its old version again, and clients on the new one go back to it at their next maintenance cycle (never at logon), until the site's next rollout or set-version.")
+        {
+            id, reason,
+        };
+        var admin = AdminOptionSet.AddTo(command);
+        command.SetAction((parsed, cancellation) => RolloutActions.RollbackAsync(
+            new RolloutOptions(admin.Read(parsed), parsed.GetValue(id)!), parsed.GetValue(reason), terminal, environment, cancellation));
+        return command;
+    }
 
     private static Command Start(Terminal terminal, CliEnvironment environment)
     {

@@ -46,6 +46,11 @@ internal static class RolloutTables
         }
 
         output.WriteLine($"  Halt rule: {rollout.Halt}");
+        if (rollout.Order is { } order)
+        {
+            Order(order, output);
+        }
+
         if (rollout.Progress is not { } progress)
         {
             return;
@@ -81,6 +86,26 @@ internal static class RolloutTables
             {
                 output.WriteLine($"    {failure.Count.ToString(CultureInfo.InvariantCulture).PadLeft(6)}  {failure.Message}");
             }
+        }
+    }
+
+    // The downgrade order a rollback left, and where the clients stand under it.
+    private static void Order(DowngradeOrderView order, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"  Rolled back {Formats.When(order.OrderedAt)} by {order.OrderedBy}{(order.Reason is { } why ? $": {why}" : "")}");
+        output.WriteLine(order.EndedAt is { } ended
+            ? $"  Downgrade order {order.Id} ({order.From} → {order.To}) ended {Formats.When(ended)}: {order.EndReason}"
+            : $"  Downgrade order {order.Id}: clients on {order.From} go back to {order.To} at their next maintenance cycle");
+        var progress = order.Progress;
+        var whole = progress.StillOnT + progress.AttemptsOpen + progress.Downgraded + progress.Failed;
+        var width = Math.Max(1, new[] { progress.StillOnT, progress.AttemptsOpen, progress.Downgraded, progress.Failed }.Max().ToString(CultureInfo.InvariantCulture).Length);
+        foreach (var (label, count) in new[]
+                 {
+                     ("still on " + order.From, progress.StillOnT), ("attempt open", progress.AttemptsOpen), ("downgraded", progress.Downgraded), ("failed", progress.Failed),
+                 })
+        {
+            output.WriteLine($"    {label,-24} {Bar(count, whole)} {count.ToString(CultureInfo.InvariantCulture).PadLeft(width)}");
         }
     }
 

@@ -99,6 +99,22 @@ public static class Decide
     }
 
     /// <summary>
+    /// An <see cref="Outcome.Upgraded"/> or <see cref="Outcome.Downgraded"/> decision as a server records the client
+    /// until its agent reports that the new version runs (docs/RULES.md section 4, "On a server"): the same
+    /// outcome and reason, with the client's version and sites as they were after R3 step 1.
+    /// </summary>
+    /// <exception cref="ArgumentException">The decision changes no version.</exception>
+    public static Decision Pending(in Decision change)
+    {
+        if (change.Outcome is not (Outcome.Upgraded or Outcome.Downgraded))
+        {
+            throw new ArgumentException($"Only an upgrade or a downgrade waits for the agent's report, not {change.Outcome}.", nameof(change));
+        }
+
+        return change with { VersionAfter = change.Reason.Installed, SitesAfter = change.SitesAfter | change.Reason.DroppedIncompatible };
+    }
+
+    /// <summary>
     /// The answer when the upgrade of an <see cref="Outcome.Upgraded"/> decision failed:
     /// <see cref="Outcome.UpgradeFailed"/>, with the client's version and sites as they were after
     /// R3 step 1 (I4) and the kind of the upgrade that failed.

@@ -25,6 +25,7 @@ namespace Steward.Protocol.Admin;
 /// <param name="Progress">Where the site's clients stand; null in a list for a rollout that has ended.</param>
 /// <param name="Reason">What the request that answers with it did, in words; null when it only reads.</param>
 /// <param name="Warnings">Only in the answer to a start: what will surprise, in words with the fix (a pilot client outside the site); null when nothing.</param>
+/// <param name="Order">For a rolled-back rollout: the downgrade order it left, with the rollback's progress while it stands; else null.</param>
 public sealed record RolloutView(
     string Id,
     string Site,
@@ -49,7 +50,8 @@ public sealed record RolloutView(
     long Revision,
     RolloutProgress? Progress,
     string? Reason,
-    IReadOnlyList<string>? Warnings = null);
+    IReadOnlyList<string>? Warnings = null,
+    DowngradeOrderView? Order = null);
 
 /// <summary>Where a rollout's site's clients (and its pilot clients) stand; each client is counted in exactly one of the first five.</summary>
 /// <param name="Clients">How many clients are counted.</param>

@@ -17,7 +17,7 @@ internal sealed class PackageOffers(IStewardStore store)
     /// <summary>
     /// The offer for a version, or null when no package of it is published. Signed for
     /// <paramref name="request"/> when it carries a nonce; without one (an agent older than signed offers)
-    /// it is the old form, the manifest's signature alone, and never a downgrade.
+    /// it is the old form, the manifest's signature alone, and never a downgrade (such an agent refuses an older version).
     /// </summary>
     public async Task<PackageOffer?> ForAsync(AgentVersion version, OfferFor request, CancellationToken cancellationToken)
     {
@@ -40,10 +40,12 @@ internal sealed class PackageOffers(IStewardStore store)
             return offer;
         }
 
+        // A downgrade is signed as format 2, naming the order it carries out; only an agent that sent a nonce gets one.
+        var downgrade = request.Order is not null;
         var (signed, offerSignature) = OfferSignature.Sign(key.Private!, new SignedOffer(
-            SignedOffer.CurrentFormat, key.Fingerprint, request.ClientId, nonce, request.Installed, offer.Version, offer.Size, offer.Sha256, offer.Url,
-            request.Kind, offer.Downgrade, OfferSignature.ManifestHash(offer.Manifest)));
-        return offer with { Offer = signed, OfferSignature = offerSignature };
+            downgrade ? SignedOffer.DowngradeFormat : SignedOffer.CurrentFormat, key.Fingerprint, request.ClientId, nonce, request.Installed, offer.Version, offer.Size,
+            offer.Sha256, offer.Url, request.Kind, downgrade, OfferSignature.ManifestHash(offer.Manifest), request.Order));
+        return offer with { Downgrade = downgrade, Offer = signed, OfferSignature = offerSignature };
     }
 }
 
@@ -53,4 +55,5 @@ internal sealed class PackageOffers(IStewardStore store)
 /// <param name="Nonce">The random value its request carried, or null (an older agent).</param>
 /// <param name="Installed">The version its request said it runs, or null.</param>
 /// <param name="Kind"><c>install</c>, <c>hotfix</c> or <c>significant</c>.</param>
-internal sealed record OfferFor(ServerKey Key, string ClientId, string? Nonce, string? Installed, string Kind);
+/// <param name="Order">For a downgrade: the order it carries out, for exactly the installed version and the offered one (decision 0023).</param>
+internal sealed record OfferFor(ServerKey Key, string ClientId, string? Nonce, string? Installed, string Kind, SignedOrder? Order = null);

@@ -14,12 +14,13 @@ internal sealed class LiveRollouts(IRolloutStore store, IRolloutClock clock)
     public async Task<RolloutMoment> ReadAsync(CancellationToken cancellationToken)
     {
         var active = await store.ListActiveRolloutsAsync(cancellationToken).ConfigureAwait(false);
-        return active.Count == 0 ? RolloutMoment.None : new RolloutMoment(active, await clock.NowAsync(cancellationToken).ConfigureAwait(false));
+        var orders = await store.ListStandingOrdersAsync(cancellationToken).ConfigureAwait(false);
+        return active.Count == 0 && orders.Count == 0 ? RolloutMoment.None : new RolloutMoment(active, await clock.NowAsync(cancellationToken).ConfigureAwait(false), orders);
     }
 }
 
-/// <summary>The active rollouts at one moment (Unix seconds on the rollout clock).</summary>
-internal sealed class RolloutMoment(IReadOnlyList<ActiveRollout> active, long now)
+/// <summary>The active rollouts and standing downgrade orders at one moment (Unix seconds on the rollout clock).</summary>
+internal sealed class RolloutMoment(IReadOnlyList<ActiveRollout> active, long now, IReadOnlyList<DowngradeOrderRow>? orders = null)
 {
     public static RolloutMoment None { get; } = new([], 0);
 
@@ -27,16 +28,19 @@ internal sealed class RolloutMoment(IReadOnlyList<ActiveRollout> active, long no
 
     public long Now { get; } = now;
 
-    /// <summary>The rollouts of the decision's sites, or null when none of them has one (every site serves its version).</summary>
+    /// <summary>The downgrade orders that stand (at most one per site, decision 0023).</summary>
+    public IReadOnlyList<DowngradeOrderRow> Orders { get; } = orders ?? [];
+
+    /// <summary>The rollouts and orders of the decision's sites, or null when none of them has either (every site serves its version).</summary>
     public ServedRollouts? For(SiteTable table)
     {
-        if (Active.Count == 0)
+        if (Active.Count == 0 && Orders.Count == 0)
         {
             return null;
         }
 
-        var served = new ServedRollouts(table, Active);
-        return served.Plan.Active.Count == 0 ? null : served;
+        var served = new ServedRollouts(table, Active, Orders);
+        return served.Plan.Active.Count == 0 && served.Plan.OrderedSites.IsEmpty ? null : served;
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Rollouts;
 
-/// <summary><c>/v1/rollouts</c>: start a rollout, read rollouts with their progress, and promote, halt, resume or abort one (decision 0018).</summary>
+/// <summary><c>/v1/rollouts</c>: start a rollout, read rollouts with their progress, and promote, halt, resume, abort or roll back one (decisions 0018, 0023).</summary>
 internal static class RolloutEndpoints
 {
     private static readonly (string Word, RolloutVerb Verb, string Summary)[] Verbs =
@@ -33,6 +33,10 @@ internal static class RolloutEndpoints
                     && await store.ReadProgressAsync(row.Id, cancellationToken).ConfigureAwait(false) is { } facts)
                 {
                     views.Add(RolloutViews.Of(facts, now));
+                }
+                else if (row.State == "rolledBack" && await store.ReadProgressAsync(row.Id, cancellationToken).ConfigureAwait(false) is { } rolledBack)
+                {
+                    views.Add(RolloutViews.Ended(rolledBack));
                 }
                 else
                 {
@@ -64,6 +68,50 @@ internal static class RolloutEndpoints
             .Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName(word + "Rollout").RequiresRole(AdminRole.Operator).WithSummary(summary);
         }
+
+        group.MapPost("/rollouts/{id}/rollback", RollbackAsync).Accepts<RollbackRequest>("application/json").Produces<RolloutView>()
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+        .WithName("rollbackRollout").RequiresRole(AdminRole.Operator)
+        .WithSummary("Roll back an active rollout, or a complete one whose site has had no later rollout or set-version: the site serves its old version again, and a downgrade order takes clients on the new version back at their next maintenance cycle (never at logon) until the site's next rollout or set-version.");
+    }
+
+    private static async Task<IResult> RollbackAsync(string id, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // The body is optional: no body, or one with a reason.
+        RollbackRequest? request = null;
+        if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            var (read, problem) = await JsonBody.ReadAsync(http.Request, ProtocolJson.Default.RollbackRequest).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            request = read;
+        }
+
+        if (request?.Reason is { Length: > RolloutInput.MaxReasonLength })
+        {
+            return Problems.Invalid("reason", $"at most {RolloutInput.MaxReasonLength} characters, not {request.Reason.Length}");
+        }
+
+        if (!RolloutInput.ValidId(id))
+        {
+            return Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'");
+        }
+
+        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim();
+        var order = new RollbackOrder(id, Guid.CreateVersion7(time.GetUtcNow()).ToString(), reason, now, Audits.Actor(http));
+        var audit = Audits.Of(http, time, "rollout.rollback", id, new RollbackRequest(reason), ProtocolJson.Default.RollbackRequest);
+        var (result, _, words) = await store.RollbackRolloutAsync(order, audit, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{id}'") : Problems.FromStore(result, $"rollout {id}");
+        }
+
+        var facts = await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(RolloutViews.Of(facts!, now, words));
     }
 
     private static async Task<IResult> StartAsync(

@@ -18,6 +18,9 @@ internal static partial class RolloutInput
     /// <summary>The most entries a pilot may name: a pilot is a handful of computers, not a site.</summary>
     public const int MaxPilot = 1000;
 
+    /// <summary>The longest reason a rollback records.</summary>
+    public const int MaxReasonLength = 1000;
+
     // \z, not $: an id ending in a line feed is not an id.
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex IdPattern();

@@ -31,6 +31,7 @@ internal static class RolloutRows
             Successes = row.Successes,
             Failures = row.Failures,
             HaltReason = row.HaltReason,
+            Superseded = row.Superseded != 0,
         };
     }
 

@@ -25,11 +25,18 @@ internal static class RolloutViews
             row.HaltReason, row.Successes, row.Failures, HaltRule.Standing(rollout), row.Revision, progress, reason);
     }
 
-    /// <summary>The view of a rollout with its progress at <paramref name="now"/> (rollout seconds).</summary>
+    /// <summary>The view of a rollout with its progress at <paramref name="now"/> (rollout seconds), and its downgrade order if it left one.</summary>
     public static RolloutView Of(RolloutProgressFacts facts, long now, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return Of(facts.Rollout, facts.Pilot, Progress(facts, now), reason);
+        return Of(facts.Rollout, facts.Pilot, Progress(facts, now), reason) with { Order = facts.Rollback is { } rollback ? RollbackViews.Of(rollback.Order, rollback.Clients) : null };
+    }
+
+    /// <summary>An ended rollout in a list: no progress (its clients have moved on), but the downgrade order it left, if any.</summary>
+    public static RolloutView Ended(RolloutProgressFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Of(facts.Rollout, facts.Pilot, null) with { Order = facts.Rollback is { } rollback ? RollbackViews.Of(rollback.Order, rollback.Clients) : null };
     }
 
     /// <summary>Each client of the site (and of the pilot) sorted by Policy into one state of the progress.</summary>
@@ -58,7 +65,7 @@ internal static class RolloutViews
             [.. facts.Failures.Select(f => new FailureGroup(f.Message.Length == 0 ? "(no message)" : f.Message, f.Count))]);
     }
 
-    private static LastAttempt Last(string? result) => result switch
+    internal static LastAttempt Last(string? result) => result switch
     {
         null => LastAttempt.None,
         AttemptResults.Open => LastAttempt.Open,

@@ -14,19 +14,29 @@ internal sealed class ServedRollouts
 {
     private readonly Dictionary<string, ActiveRollout> _byId;
 
-    /// <summary>The plan of <paramref name="active"/> (from <c>IRolloutStore.ListActiveRolloutsAsync</c>) over <paramref name="sites"/>.</summary>
-    public ServedRollouts(SiteTable sites, IReadOnlyList<ActiveRollout> active)
+    /// <summary>
+    /// The plan of <paramref name="active"/> (from <c>IRolloutStore.ListActiveRolloutsAsync</c>) and the standing downgrade
+    /// <paramref name="orders"/> (<c>IRolloutStore.ListStandingOrdersAsync</c>) over <paramref name="sites"/>.
+    /// </summary>
+    public ServedRollouts(SiteTable sites, IReadOnlyList<ActiveRollout> active, IReadOnlyList<DowngradeOrderRow>? orders = null)
     {
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(active);
         _byId = active.ToDictionary(a => a.Row.Id, StringComparer.Ordinal);
 
-        // A decision's table may hold only the sites at hand; a rollout of another site does not concern it.
+        // A decision's table may hold only the sites at hand; a rollout or an order of another site does not concern it.
         var known = active.Where(a => sites.IndexOf(SiteCode.ParseExact(a.Row.Site)) >= 0).Select(a => RolloutRows.ToPolicy(a.Row, a.Pilot.Count));
-        Plan = new RolloutPlan(sites, known, [], TimeStyle.Utc);
+        Orders = [.. (orders ?? []).Where(o => sites.IndexOf(SiteCode.ParseExact(o.Site)) >= 0)];
+        Plan = new RolloutPlan(sites, known, Orders.Select(RollbackViews.ToPolicy), TimeStyle.Utc);
     }
 
     public RolloutPlan Plan { get; }
+
+    /// <summary>The standing downgrade orders of the plan's sites.</summary>
+    public IReadOnlyList<DowngradeOrderRow> Orders { get; }
+
+    /// <summary>The standing order of a site of the plan, or null.</summary>
+    public DowngradeOrderRow? OrderOf(SiteCode site) => Orders.FirstOrDefault(o => string.Equals(o.Site, site.ToString(), StringComparison.Ordinal));
 
     /// <summary>The client's seat in each active rollout of <see cref="Plan"/>, in its order.</summary>
     public RolloutSeat[] SeatsOf(string clientId)

@@ -41,6 +41,17 @@ internal interface IRolloutStore
     /// </summary>
     Task<(StoreResult Result, RolloutRow? Row, string Reason)> ChangeRolloutAsync(string id, RolloutVerb verb, long now, AuditRow audit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rolls a rollout back (decision 0023): Policy decides on the row read under the lock (an active rollout, or
+    /// a complete one whose site has not moved on); the site's version returns to F, and the downgrade order
+    /// from T is recorded with the audit row, in one transaction. NotFound, or refused
+    /// (<see cref="RolloutRefused"/>) with why, also when no package of F is published.
+    /// </summary>
+    Task<(StoreResult Result, RolloutRow? Row, string Reason)> RollbackRolloutAsync(RollbackOrder order, AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>The downgrade orders that stand (at most one per site): what a decision's <c>Downgraded</c> is built from.</summary>
+    Task<IReadOnlyList<DowngradeOrderRow>> ListStandingOrdersAsync(CancellationToken cancellationToken);
+
     /// <summary>What a rollout's progress is computed from, read together; null when it does not exist.</summary>
     Task<RolloutProgressFacts?> ReadProgressAsync(string id, CancellationToken cancellationToken);
 

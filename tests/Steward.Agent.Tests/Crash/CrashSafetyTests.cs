@@ -47,6 +47,43 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
         output.WriteLine($"{step}: {KillsPerStep} kills; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
     }
 
+    /// <summary>
+    /// A downgrade under an administrator's order goes through the same steps: killed at each, the computer runs the
+    /// newer or the older version, complete, and the next cycle finishes the way down.
+    /// </summary>
+    [Theory]
+    [InlineData(UpdateSteps.Download, 150)]
+    [InlineData(UpdateSteps.Verified, 3)]
+    [InlineData(UpdateSteps.Extract, 40)]
+    [InlineData(UpdateSteps.HealthCheck, 5)]
+    [InlineData(UpdateSteps.Switch, 2)]
+    [InlineData(UpdateSteps.Switched, 2)]
+    public async Task KilledAtAStepOfADowngrade_LeavesAWorkingAgent_AndTheNextCycleFinishes(string step, int maxDelayMs)
+    {
+        await using var world = await NativeWorld.StartAsync(builds);
+        world.Server.Cycle = (_, request) => request.Installed == Old ? world.UpToDate(Old) : Downgraded(world, request);
+        world.Server.Content = new ContentBehaviour { ChunkSize = 32 * 1024, ChunkDelay = TimeSpan.FromMilliseconds(1) };
+
+        // Only the newer version is installed, so the way down passes every step.
+        var template = await world.InstallAsync(New);
+        var chance = Seeded(StableSeed("downgrade " + step));
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < KillsPerStep; i++)
+        {
+            var delay = TimeSpan.FromMilliseconds(chance.Next(maxDelayMs + 1));
+            var left = await KillAndRecoverAsync(world, template, $"update: {step} {Old}:", delay, expected: Old);
+            seen[left] = seen.GetValueOrDefault(left) + 1;
+        }
+
+        output.WriteLine($"downgrade, {step}: {KillsPerStep} kills; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
+    }
+
+    // The access point's answer under a downgrade order from New to Old, signed for this request.
+    private static Protocol.Agent.CycleResponse Downgraded(NativeWorld world, Protocol.Agent.CycleRequest request) =>
+        new("Downgraded", "hotfix", $"downgraded to {Old}", Old, [NativeWorld.Site],
+            world.Signer.Downgrade(world.Offer(Old), "client-1", request.Nonce!, request.Installed!, new Protocol.Signing.SignedOrder("order-1", NativeWorld.Site, New, Old)),
+            world.Server.AccessPoints(NativeWorld.Site));
+
     [Fact]
     public async Task KilledAtRandomMoments_LeavesAWorkingAgent_AndTheNextCycleFinishes()
     {
@@ -96,7 +133,7 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
     }
 
     // One computer, copied from the template (old version installed and enrolled), killed once, then left to recover.
-    private static async Task<string> KillAndRecoverAsync(NativeWorld world, string template, string marker, TimeSpan delay)
+    private static async Task<string> KillAndRecoverAsync(NativeWorld world, string template, string marker, TimeSpan delay, string expected = New)
     {
         var state = world.Temp.Combine("kill-" + Guid.NewGuid().ToString("N")[..8]);
         TreeCopy.Copy(template, state);
@@ -111,9 +148,9 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
 
         var next = await NativeWorld.RunAsync(state, "cycle");
         Assert.True(next.ExitCode == 0, $"after a kill {delay.TotalMilliseconds} ms past '{marker}' the next cycle failed:\n{next}\n(killed run:\n{run})");
-        Assert.Equal(New, await NativeWorld.AssertWorkingAgentAsync(state));
+        Assert.Equal(expected, await NativeWorld.AssertWorkingAgentAsync(state));
         NativeWorld.AssertNoLeftovers(state);
-        Assert.Equal(New, new Steward.Agent.State.StateStore(new AgentLayout(state)).Load().State.Installed);
+        Assert.Equal(expected, new Steward.Agent.State.StateStore(new AgentLayout(state)).Load().State.Installed);
         Directory.Delete(state, recursive: true);
         return left;
     }

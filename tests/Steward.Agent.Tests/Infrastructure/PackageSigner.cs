@@ -50,6 +50,19 @@ internal sealed class PackageSigner : IDisposable
         return offer with { Offer = document, OfferSignature = signature };
     }
 
+    /// <summary>
+    /// <paramref name="offer"/> signed as the server signs a downgrade (format 2) under <paramref name="order"/>, for a client, the
+    /// nonce of its request and the version it runs; <paramref name="change"/> alters the signed document first.
+    /// </summary>
+    public PackageOffer Downgrade(PackageOffer offer, string clientId, string nonce, string installed, SignedOrder order, Func<SignedOffer, SignedOffer>? change = null)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var signed = new SignedOffer(SignedOffer.DowngradeFormat, Fingerprint, clientId, nonce, installed, offer.Version, offer.Size, offer.Sha256, offer.Url, "hotfix",
+            true, OfferSignature.ManifestHash(offer.Manifest), order);
+        var (document, signature) = OfferSignature.Sign(_key, change is null ? signed : change(signed));
+        return offer with { Downgrade = true, Offer = document, OfferSignature = signature };
+    }
+
     /// <summary><paramref name="newer"/>'s key, endorsed by this one; <paramref name="change"/> alters the endorsement before it is signed.</summary>
     public EndorsedKey Endorse(PackageSigner newer, Func<KeyEndorsement, KeyEndorsement>? change = null)
     {

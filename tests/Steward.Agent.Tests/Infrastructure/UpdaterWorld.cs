@@ -51,6 +51,9 @@ internal sealed class UpdaterWorld : IAsyncDisposable
     /// <summary>The nonce the agent sent in "this" request: offers from <see cref="Package"/> are signed with it.</summary>
     public string Nonce { get; } = Protocol.Signing.Nonce.New();
 
+    /// <summary>The downgrade order <see cref="Package"/> signs a downgrade under.</summary>
+    public const string OrderId = "0193a5b2-order";
+
     /// <summary>What the agent sent in "this" request.</summary>
     public OfferRequest Sent => new(ClientId, Nonce, Current);
 
@@ -59,7 +62,8 @@ internal sealed class UpdaterWorld : IAsyncDisposable
 
     /// <summary>
     /// A package of a stand-in agent at <paramref name="version"/> (whose program reports <paramref name="reports"/>), served by the
-    /// server; its offer signed whole for this client, <see cref="Nonce"/> and the version installed now.
+    /// server; its offer signed whole for this client, <see cref="Nonce"/> and the version installed now (with
+    /// <paramref name="downgrade"/>, as a downgrade under order <see cref="OrderId"/> from the installed version to it).
     /// </summary>
     public (byte[] Archive, PackageOffer Offer) Package(string version, string? reports = null, bool downgrade = false, PackageSigner? signer = null, int ballastBytes = 0)
     {
@@ -73,7 +77,10 @@ internal sealed class UpdaterWorld : IAsyncDisposable
         var archive = PackageSigner.Archive(directory, version);
         Server.Serve(archive);
         var by = signer ?? Signer;
-        return (archive, by.Signed(by.Offer(archive, version, downgrade: downgrade), ClientId, Nonce, Current));
+        var offer = by.Offer(archive, version, downgrade: downgrade);
+        return (archive, downgrade
+            ? by.Downgrade(offer, ClientId, Nonce, Current!, new Protocol.Signing.SignedOrder(OrderId, "B01", Current!, version))
+            : by.Signed(offer, ClientId, Nonce, Current));
     }
 
     public Task<UpdateResult> ApplyAsync(PackageOffer offer, string? pinnedKey = null, OfferRequest? sent = null) =>

@@ -171,6 +171,10 @@ public sealed class SelfUpdaterTests
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(Old, world.Current);
+        Assert.Contains($"Downgraded from {Hotfix} to {Old}", result.Message, StringComparison.Ordinal);
+
+        // The newer version is kept as the previous one: a complete version beside the running one.
+        Assert.NotNull(new Steward.Agent.Layout.VersionStore(world.Layout).Marker(Hotfix));
     }
 
     [Fact]

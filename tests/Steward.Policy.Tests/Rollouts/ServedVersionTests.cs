@@ -1,5 +1,6 @@
 using Steward.Policy.Decisions;
 using Steward.Policy.Rollouts;
+using Steward.Policy.Versions;
 using static Steward.Policy.Tests.Rollouts.RolloutWorld;
 
 namespace Steward.Policy.Tests.Rollouts;
@@ -193,6 +194,22 @@ public class ServedVersionTests
             "Maintenance cycle: site A01 serves 2.00.1493.2000, a significant upgrade (line 2.00.1380.1xxx to 2.00.1493.2xxx) of the installed 2.00.1380.1000, but the upgrade failed: the client keeps 2.00.1380.1000 and the sites it had.",
             failed.Reason.Render(w.Sites));
         Assert.Throws<ArgumentException>(() => Decide.Failed(failed));
+    }
+
+    [Fact]
+    public void APendingUpgradeOrDowngrade_KeepsTheVersionAndTheSitesAsAfterStep1_WithItsOutcomeAndReason()
+    {
+        var w = new RolloutWorld(a: "2.00.1493.2000");
+        var both = w.World.Set("A01", "B01");
+        var upgrade = Decide.Maintenance(w.Sites, new ClientFacts(Sp1, both, w.Inside));
+        w.Orders.Add(new DowngradeOrder(Make.Code("B01"), Sp2, "sp2"));
+        var downgrade = w.Maintenance(Sp2, w.World.Set("B01"), 0);
+
+        var (pendingUp, pendingDown) = (Decide.Pending(upgrade), Decide.Pending(downgrade));
+
+        Assert.Equal((Outcome.Upgraded, (AgentVersion?)Sp1, both, upgrade.Reason), (pendingUp.Outcome, pendingUp.VersionAfter, pendingUp.SitesAfter, pendingUp.Reason));
+        Assert.Equal((Outcome.Downgraded, (AgentVersion?)Sp2, w.World.Set("B01")), (pendingDown.Outcome, pendingDown.VersionAfter, pendingDown.SitesAfter));
+        Assert.Throws<ArgumentException>(() => Decide.Pending(Decide.Failed(upgrade)));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Steward.Policy.Decisions;
 using Steward.Policy.Sites;
 using Steward.Protocol.Agent;
+using Steward.Protocol.Signing;
 using Steward.Server.Decisions;
 using Steward.Server.Rollouts;
 using Steward.Server.Security;
@@ -107,6 +108,31 @@ internal sealed class CycleDecider(
                 package = package with { Attempt = opening.Id };
                 recorded = kept;
             }
+        }
+
+        else if (decision.Outcome == Outcome.Downgraded)
+        {
+            // A downgrade under a site's order: an attempt like an upgrade's, counted toward no rollout, and the
+            // offer signed for the order and exactly this pair of versions (decision 0023).
+            var target = decision.VersionAfter!.Value;
+            var order = served!.OrderOf(table[decision.Reason.RolloutSite].Code)!;
+            var id = SqlStore.NewAttemptId(nowMs);
+            var offerFor = new OfferFor(
+                key, client.Id, input.Nonce, input.InstalledText, Words.Kind(decision.Kind) ?? "significant", new SignedOrder(order.Id, order.Site, order.FromVersion, target.ToString()));
+            package = await offers.ForAsync(target, offerFor, cancellationToken).ConfigureAwait(false);
+            if (package is null)
+            {
+                return new CycleResult.NoPackage(target);
+            }
+
+            recorded = Decide.Pending(decision);
+            opening = new AttemptOpening(client.Id, running?.ToString(), target.ToString(), [], nowMs)
+            {
+                Id = id,
+                Drops = table.Codes(decision.Reason.DroppedIncompatible),
+                DowngradeOrder = order.Id,
+            };
+            package = package with { Attempt = id };
         }
 
         var reported = input.LastUpgrade is { } report ? report.ApplyTo(client, nowMs) : client;

@@ -31,6 +31,9 @@ internal sealed class RequestSchemas : IOpenApiSchemaTransformer
         // Everything else of a rollout has a default: no pilot, a window of 0, the halt rule 5 and 0.05.
         [typeof(RolloutStartRequest)] = ["site", "version"],
 
+        // A rollback's body and its reason may both be left out.
+        [typeof(RollbackRequest)] = [],
+
         // `expiresIn` left out: a token that does not expire.
         [typeof(TokenRequest)] = ["name", "role"],
     };

@@ -21,6 +21,9 @@ internal sealed record AttemptRow
 
     public string? Message { get; init; }
 
+    /// <summary>For a downgrade: the order it was offered under; null for an upgrade.</summary>
+    public string? DowngradeOrder { get; init; }
+
     /// <summary>The sites the upgrade drops, comma-separated (migration 0009).</summary>
     public string Drops { get; init; } = "";
 }

@@ -12,8 +12,15 @@ internal enum RolloutVerb
     Abort,
 }
 
+/// <summary>A rollback as an administrator asks for it: the order's new id, when (rollout seconds), who and why.</summary>
+internal sealed record RollbackOrder(string RolloutId, string OrderId, string? Reason, long Now, string By);
+
 /// <summary>The facts of a rollout's progress: the rollout, its pilot, the site's clients with their last attempt in it, its failures by message.</summary>
-internal sealed record RolloutProgressFacts(RolloutRow Rollout, IReadOnlyList<string> Pilot, IReadOnlyList<RolloutClientRow> Clients, IReadOnlyList<FailureGroupRow> Failures, long OpenAttempts);
+internal sealed record RolloutProgressFacts(RolloutRow Rollout, IReadOnlyList<string> Pilot, IReadOnlyList<RolloutClientRow> Clients, IReadOnlyList<FailureGroupRow> Failures, long OpenAttempts)
+{
+    /// <summary>For a rolled-back rollout: its downgrade order, and the clients it concerns with their last downgrade under it.</summary>
+    public (DowngradeOrderRow Order, IReadOnlyList<RolloutClientRow> Clients)? Rollback { get; init; }
+}
 
 /// <summary>A client of a rollout's site (or of its pilot), with the result of its last attempt in the rollout (null: none).</summary>
 internal sealed record RolloutClientRow
@@ -46,6 +53,9 @@ internal sealed record AttemptOpening(string Client, string? From, string To, IR
 
     /// <summary>The sites the upgrade drops as unable to manage <see cref="To"/> (R3 step 3): applied with a success report.</summary>
     public IReadOnlyList<string> Drops { get; init; } = [];
+
+    /// <summary>For a downgrade: the order it carries out (decision 0023); it then counts toward no rollout.</summary>
+    public string? DowngradeOrder { get; init; }
 }
 
 /// <summary>An agent's report of an attempt: the id from the offer, the client that sends it, how it went.</summary>

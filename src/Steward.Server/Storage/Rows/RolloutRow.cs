@@ -39,6 +39,9 @@ internal sealed record RolloutRow
 
     public string StartedBy { get; init; } = "";
 
+    /// <summary>1 once the site has had a later rollout or set-version: a complete rollout can then no longer be rolled back.</summary>
+    public long Superseded { get; init; }
+
     /// <summary>Increases with every change of state or count; a change is written only from the revision it was made from.</summary>
     public long Revision { get; init; }
 }

@@ -32,8 +32,8 @@ internal sealed partial class SqlStore
         ArgumentNullException.ThrowIfNull(opening);
         var id = opening.Id ?? NewAttemptId(opening.NowMs);
         await c.ExecuteAsync(
-            "INSERT INTO attempts (id, client, from_version, to_version, opened_at, result, drops) VALUES (@id, @Client, @From, @To, @NowMs, @open, @drops)",
-            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open, drops = string.Join(',', opening.Drops) },
+            "INSERT INTO attempts (id, client, from_version, to_version, opened_at, result, drops, downgrade_order) VALUES (@id, @Client, @From, @To, @NowMs, @open, @drops, @DowngradeOrder)",
+            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open, drops = string.Join(',', opening.Drops), opening.DowngradeOrder },
             t).ConfigureAwait(false);
         if (opening.Sites.Count == 0)
         {

@@ -108,6 +108,12 @@ internal sealed partial class SqlStore : IRolloutStore
                     await c.ExecuteAsync("INSERT INTO rollout_pilots (rollout, client) VALUES (@rollout, @client)", new { rollout = row.Id, client }, t).ConfigureAwait(false);
                 }
 
+                // The site's downgrade order ends here; the revision moves on, as decisions of clients on its T change.
+                if (await EndDowngradeOrdersAsync(c, t, start.Site, start.Now, $"rollout {row.Id} started").ConfigureAwait(false) > 0)
+                {
+                    await c.ExecuteAsync("UPDATE sites SET revision = revision + 1 WHERE code = @Site", start, t).ConfigureAwait(false);
+                }
+
                 await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
                 return StoreResult.Ok;
             },
@@ -183,7 +189,7 @@ internal sealed partial class SqlStore : IRolloutStore
                 var clients = (await results.ReadAsync<RolloutClientRow>().ConfigureAwait(false)).ToList();
                 var failures = (await results.ReadAsync<FailureGroupRow>().ConfigureAwait(false)).ToList();
                 var open = await results.ReadSingleAsync<long>().ConfigureAwait(false);
-                return rollout is null ? null : new RolloutProgressFacts(rollout, pilot, clients, failures, open);
+                return rollout is null ? null : new RolloutProgressFacts(rollout, pilot, clients, failures, open) { Rollback = await ReadRollbackAsync(c, id, cancellationToken).ConfigureAwait(false) };
             },
             cancellationToken);
 

@@ -50,6 +50,9 @@ internal sealed partial class SqlStore
             },
             cancellationToken);
 
+    /// <summary>The audit action of <c>PUT /v1/sites/{code}/version</c>: the server's set-version.</summary>
+    internal const string SetVersionAction = "site.version";
+
     public Task<StoreResult> UpdateSiteAsync(SiteRow site, long? expectedRevision, AuditRow audit, CancellationToken cancellationToken) =>
         WriteSitesAsync(
             async (c, t) =>
@@ -82,6 +85,13 @@ internal sealed partial class SqlStore
                     "UPDATE sites SET name = @Name, version = @Version, boundaries = @Boundaries, revision = revision + 1, updated_at = @UpdatedAt WHERE code = @Code",
                     site,
                     t).ConfigureAwait(false);
+
+                // set-version (even to the same version), or a replacement that changes the version, ends the site's downgrade order.
+                if (audit.Action == SetVersionAction || !string.Equals(current.Version, site.Version, StringComparison.Ordinal))
+                {
+                    await EndDowngradeOrdersAsync(c, t, site.Code, site.UpdatedAt / 1000, $"the site's version was set to {site.Version}").ConfigureAwait(false);
+                }
+
                 await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
                 return StoreResult.Ok;
             },
