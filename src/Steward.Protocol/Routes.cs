@@ -24,6 +24,9 @@ public static class Routes
     /// <summary>The trail of administrative changes.</summary>
     public const string Audit = "/v1/audit";
 
+    /// <summary><c>POST</c>: one attempt of <c>steward push</c> at one host, recorded in the audit log.</summary>
+    public const string PushAudit = "/v1/audit/push";
+
     /// <summary>The package-signing keys: <c>GET</c> lists them with how many clients pin each.</summary>
     public const string Keys = "/v1/keys";
 
