@@ -60,7 +60,10 @@ internal static class CycleFlow
             {
                 response = await session.Connection.PostAsync(
                     accessPoint,
-                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport, state.PendingTravel, sent.Nonce, KeyFingerprint.Of(state.ServerKey)),
+                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport, state.PendingTravel, sent.Nonce, KeyFingerprint.Of(state.ServerKey))
+                    {
+                        Health = state.PendingHealth,
+                    },
                     ProtocolJson.Default.CycleRequest,
                     ProtocolJson.Default.CycleResponse,
                     credentials,
@@ -74,8 +77,8 @@ internal static class CycleFlow
                 break;
             }
 
-            // The server has the pending report and travel change now (they came with the request).
-            state = state with { PendingReport = null, PendingTravel = null, Sites = response.Sites, AccessPoints = Merge(state.AccessPoints, response.AccessPoints, response.Sites) };
+            // The server has the pending report, travel change and self-check now (they came with the request).
+            state = state with { PendingReport = null, PendingTravel = null, PendingHealth = null, Sites = response.Sites, AccessPoints = Merge(state.AccessPoints, response.AccessPoints, response.Sites) };
             UpdateResult? update = null;
             if (response.Package is { } package && response.Outcome == Outcomes.Upgraded)
             {

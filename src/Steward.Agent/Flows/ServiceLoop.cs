@@ -17,6 +17,7 @@ internal static class ServiceLoop
         ArgumentNullException.ThrowIfNull(chance);
         context.Console.Progress($"service started (version {AgentBuild.Version}, state in {context.Layout.Root})");
         var failures = 0;
+        var nextCheck = context.Time.GetUtcNow();
         while (!stop.IsCancellationRequested)
         {
             var (exit, switched) = await CycleFlow.RunAsync(context, json: false, stop).ConfigureAwait(false);
@@ -28,10 +29,18 @@ internal static class ServiceLoop
 
             failures = exit == ExitCodes.Ok ? 0 : failures + 1;
             var wait = schedule.Next(failures, chance.NextDouble());
-            context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{(failures > 0 ? $" (after {failures} failed cycle{(failures == 1 ? "" : "s")})" : "")}");
+            var cycleAt = context.Time.GetUtcNow() + wait;
             try
             {
-                await Task.Delay(wait, context.Time, stop).ConfigureAwait(false);
+                // The daily self-check on the same clock: due at start (after the first cycle), then every day.
+                if (context.Time.GetUtcNow() >= nextCheck)
+                {
+                    await DailyCheck.RunAsync(context, stop).ConfigureAwait(false);
+                    nextCheck = context.Time.GetUtcNow() + DailyCheck.Interval;
+                }
+
+                context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{(failures > 0 ? $" (after {failures} failed cycle{(failures == 1 ? "" : "s")})" : "")}");
+                nextCheck = await WaitAsync(context, cycleAt, nextCheck, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -41,5 +50,27 @@ internal static class ServiceLoop
 
         context.Console.Progress("service stopped");
         return ExitCodes.Ok;
+    }
+
+    // Waits until the next cycle is due, running the daily self-check when it falls due before; returns when the next check is.
+    private static async Task<DateTimeOffset> WaitAsync(AgentContext context, DateTimeOffset cycleAt, DateTimeOffset nextCheck, CancellationToken stop)
+    {
+        while (true)
+        {
+            var now = context.Time.GetUtcNow();
+            if (now >= cycleAt)
+            {
+                return nextCheck;
+            }
+
+            if (now >= nextCheck)
+            {
+                await DailyCheck.RunAsync(context, stop).ConfigureAwait(false);
+                nextCheck = context.Time.GetUtcNow() + DailyCheck.Interval;
+                continue;
+            }
+
+            await Task.Delay((cycleAt < nextCheck ? cycleAt : nextCheck) - now, context.Time, stop).ConfigureAwait(false);
+        }
     }
 }
