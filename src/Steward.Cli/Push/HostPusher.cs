@@ -44,7 +44,7 @@ internal sealed class HostPusher(SshConnector connector, AgentPackages packages,
                 $"its machine is '{machine.Out.Trim()}'; there are agent packages in {packages.Directory} for: {(packages.Architectures.Count == 0 ? "none" : string.Join(", ", packages.Architectures))}", null);
         }
 
-        var status = await shell.RunAsync($"{target.Sudo}{target.Agent} {target.StateDirArgument}status --json", cancel).ConfigureAwait(false);
+        var status = await shell.RunAsync($"{target.Sudo}{target.Agent} status {target.StateDirArgument}--json", cancel).ConfigureAwait(false);
         if (status.ExitStatus == 0 && Enrolled(status.Out) is { } client)
         {
             return Attempt(host, PushResults.AlreadyManaged, $"an enrolled agent is there (client {client}); nothing was copied", null);
@@ -72,7 +72,7 @@ internal sealed class HostPusher(SshConnector connector, AgentPackages packages,
             }
 
             var enroll = await shell.RunAsync(
-                $"{target.Sudo}env STEWARD_ENROLLMENT_SECRET={RemoteShell.Quote(target.Secret)} {target.Agent} {target.StateDirArgument}install --logon-point {RemoteShell.Quote(target.LogonPointUrl)} --json",
+                $"{target.Sudo}env STEWARD_ENROLLMENT_SECRET={RemoteShell.Quote(target.Secret)} {target.Agent} install {target.StateDirArgument}--logon-point {RemoteShell.Quote(target.LogonPointUrl)} --json",
                 cancel).ConfigureAwait(false);
             var (outcome, reason) = Outcome(enroll.Out);
             if (outcome is "NotInBoundaries" or "NoCompatibleSite")

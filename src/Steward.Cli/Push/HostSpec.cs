@@ -15,7 +15,7 @@ internal sealed record HostSpec(string Text, string? User, string Host, int Port
         problem = null;
         var trimmed = text.Trim();
         var at = trimmed.LastIndexOf('@');
-        var user = at > 0 ? trimmed[..at] : null;
+        var user = at >= 0 ? trimmed[..at] : null;
         var rest = at >= 0 ? trimmed[(at + 1)..] : trimmed;
         string host;
         var port = 22;
