@@ -6,6 +6,7 @@ using Steward.Cli.Io;
 using Steward.Cli.Keys;
 using Steward.Cli.LogonPoints;
 using Steward.Cli.Packages;
+using Steward.Cli.Push;
 using Steward.Cli.Rollouts;
 using Steward.Cli.Scenarios;
 using Steward.Cli.Server;
@@ -47,6 +48,7 @@ public static class StewardCli
             TokenCommand.Create(terminal, environment),
             RolloutCommand.Create(terminal, environment),
             ScenarioCommand.Create(terminal, environment),
+            PushCommand.Create(terminal, environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

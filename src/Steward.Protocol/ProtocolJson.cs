@@ -27,6 +27,7 @@ namespace Steward.Protocol;
 [JsonSerializable(typeof(TravelRequest))]
 [JsonSerializable(typeof(FleetSummary))]
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
+[JsonSerializable(typeof(PushAttempt))]
 [JsonSerializable(typeof(KeyView))]
 [JsonSerializable(typeof(IReadOnlyList<KeyView>))]
 [JsonSerializable(typeof(RolloutStartRequest))]

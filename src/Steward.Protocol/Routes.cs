@@ -36,6 +36,9 @@ public static class Routes
     /// <summary>The trail of administrative changes.</summary>
     public const string Audit = Api + "/audit";
 
+    /// <summary><c>POST</c>: one attempt of <c>steward push</c> at one host, recorded in the audit log.</summary>
+    public const string PushAudit = Audit + "/push";
+
     /// <summary>The package-signing keys: <c>GET</c> lists them with how many clients pin each.</summary>
     public const string Keys = Api + "/keys";
 

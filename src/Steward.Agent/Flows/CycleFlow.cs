@@ -65,7 +65,10 @@ internal static class CycleFlow
             {
                 response = await session.Connection.PostAsync(
                     accessPoint,
-                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport, state.PendingTravel, sent.Nonce, KeyFingerprint.Of(state.ServerKey)),
+                    new CycleRequest(LocalAddresses.Get(state.Addresses), installed, state.Sites, state.PendingReport, state.PendingTravel, sent.Nonce, KeyFingerprint.Of(state.ServerKey))
+                    {
+                        Health = state.PendingHealth,
+                    },
                     ProtocolJson.Default.CycleRequest,
                     ProtocolJson.Default.CycleResponse,
                     credentials,
@@ -79,8 +82,8 @@ internal static class CycleFlow
                 break;
             }
 
-            // The server has the pending report and travel change now (they came with the request).
-            state = state with { PendingReport = null, PendingTravel = null };
+            // The server has the pending report and travel change and self-check now (they came with the request).
+            state = state with { PendingReport = null, PendingTravel = null, PendingHealth = null };
             UpdateResult? update = null;
             if (response.Package is { } package && response.Outcome is Outcomes.Upgraded or Outcomes.Downgraded)
             {

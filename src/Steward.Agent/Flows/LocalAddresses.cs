@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 
@@ -19,8 +20,20 @@ internal static class LocalAddresses
             .SelectMany(i => i.GetIPProperties().UnicastAddresses)
             .Select(a => a.Address)
             .Where(a => a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
-            .Select(a => a.ToString())
+            .Select(Text)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The address as the server reads it: without an IPv6 zone (<c>fe80::1%4</c> is <c>fe80::1</c>), which names an
+    /// interface of this computer, not a network, and which the server refuses.
+    /// </summary>
+    public static string Text(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0
+            ? new IPAddress(address.GetAddressBytes()).ToString()
+            : address.ToString();
     }
 }

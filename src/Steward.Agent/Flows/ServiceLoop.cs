@@ -17,6 +17,7 @@ internal static class ServiceLoop
         ArgumentNullException.ThrowIfNull(chance);
         context.Console.Progress($"service started (version {AgentBuild.Version}, state in {context.Layout.Root})");
         var failures = 0;
+        var nextCheck = context.Time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             var (exit, switched, upgradeFailed) = await CycleFlow.RunAsync(context, json: false, cancellationToken).ConfigureAwait(false);
@@ -30,11 +31,19 @@ internal static class ServiceLoop
             // failure toward a rollout's halt rule at every retry.
             failures = exit == ExitCodes.Ok || upgradeFailed ? 0 : failures + 1;
             var wait = schedule.Next(failures, chance.NextDouble());
-            var after = failures > 0 ? $" (after {failures} failed cycle{(failures == 1 ? "" : "s")})" : upgradeFailed ? " (after a failed upgrade: the regular interval)" : "";
-            context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{after}");
+            var cycleAt = context.Time.GetUtcNow() + wait;
             try
             {
-                await Task.Delay(wait, context.Time, cancellationToken).ConfigureAwait(false);
+                // The daily self-check on the same clock: due at start (after the first cycle), then every day.
+                if (context.Time.GetUtcNow() >= nextCheck)
+                {
+                    await DailyCheck.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                    nextCheck = context.Time.GetUtcNow() + DailyCheck.Interval;
+                }
+
+                var after = failures > 0 ? $" (after {failures} failed cycle{(failures == 1 ? "" : "s")})" : upgradeFailed ? " (after a failed upgrade: the regular interval)" : "";
+                context.Console.Progress($"next maintenance cycle in {wait:d\\.hh\\:mm\\:ss}{after}");
+                nextCheck = await WaitAsync(context, cycleAt, nextCheck, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -44,5 +53,27 @@ internal static class ServiceLoop
 
         context.Console.Progress("service stopped");
         return ExitCodes.Ok;
+    }
+
+    // Waits until the next cycle is due, running the daily self-check when it falls due before; returns when the next check is.
+    private static async Task<DateTimeOffset> WaitAsync(AgentContext context, DateTimeOffset cycleAt, DateTimeOffset nextCheck, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = context.Time.GetUtcNow();
+            if (now >= cycleAt)
+            {
+                return nextCheck;
+            }
+
+            if (now >= nextCheck)
+            {
+                await DailyCheck.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                nextCheck = context.Time.GetUtcNow() + DailyCheck.Interval;
+                continue;
+            }
+
+            await Task.Delay((cycleAt < nextCheck ? cycleAt : nextCheck) - now, context.Time, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -20,6 +20,7 @@ namespace Steward.Agent.State;
 /// <param name="PendingReport">An upgrade result the server has not acknowledged yet; sent at the next cycle.</param>
 /// <param name="History">The last results, newest last.</param>
 /// <param name="PendingTravel">A change of travel mode made here (<c>steward-agent travel on|off</c>) not yet acknowledged by the server; sent with the next cycle.</param>
+/// <param name="PendingHealth">The service's last daily self-check not yet sent; sent with the next cycle.</param>
 /// <param name="Ca">The private CA (PEM) trusted for the server over HTTPS, from <c>logon --ca FILE</c>; null: the computer's trust store.</param>
 internal sealed record AgentState(
     int Format,
@@ -36,7 +37,8 @@ internal sealed record AgentState(
     UpgradeReport? PendingReport,
     IReadOnlyList<AgentResult> History,
     bool? PendingTravel = null,
-    string? Ca = null)
+    string? Ca = null,
+    HealthReport? PendingHealth = null)
 {
     /// <summary>How many results <see cref="History"/> keeps.</summary>
     public const int HistoryLength = 20;

@@ -52,12 +52,22 @@ internal sealed class AdminClient : IDisposable
     /// <summary>Sends <paramref name="body"/> as JSON and reads the answer's document.</summary>
     public async Task<Answer<T>> SendAsync<TBody, T>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, Address(path))
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType)),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = JsonRequest(method, path, body, bodyType);
         return Read(request, await SendAsync(request, timed: true, cancellationToken).ConfigureAwait(false), type);
+    }
+
+    /// <summary>Sends <paramref name="body"/> as JSON to an endpoint that answers without a document.</summary>
+    public async Task SendAsync<TBody>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken)
+    {
+        using var request = JsonRequest(method, path, body, bodyType);
+        await SendAsync(request, timed: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage JsonRequest<TBody>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType)
+    {
+        var request = new HttpRequestMessage(method, Address(path)) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return request;
     }
 
     /// <summary><c>POST</c>s with no body and reads the answer's document.</summary>

@@ -78,6 +78,7 @@ internal static class ClientActions
             ("seenAfter", options.SeenAfter?.ToString("O", CultureInfo.InvariantCulture)),
             ("seenBefore", options.SeenBefore?.ToString("O", CultureInfo.InvariantCulture)),
             ("inactive", options.Inactive ? "true" : null),
+            ("health", options.Health),
             ("limit", Math.Min(wanted, AdminLimits.ClientPageSize).ToString(CultureInfo.InvariantCulture)),
             ("after", after));
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Steward.Cli.Admin;
 using Steward.Cli.Io;
+using Steward.Protocol.Admin;
 
 namespace Steward.Cli.Clients;
 
@@ -39,6 +40,8 @@ internal static class ClientCommand
         var seenAfter = new Option<DateTimeOffset?>("--seen-after") { Description = "Only clients last seen at or after this time (2026-12-01T08:00:00Z).", HelpName = "TIME" };
         var seenBefore = new Option<DateTimeOffset?>("--seen-before") { Description = "Only clients last seen before this time.", HelpName = "TIME" };
         var inactive = new Option<bool>("--inactive") { Description = "Only inactive clients: not seen for the server's Steward:InactiveDays (default 7 days)." };
+        var health = new Option<string?>("--health") { Description = "Only clients of this health, as their agent's daily self-check last reported it: healthy, unhealthy, unknown (none reported).", HelpName = "HEALTH" };
+        health.AcceptOnlyFromAmong([.. HealthWords.Filters]);
         var limit = new Option<int>("--limit") { Description = "The most clients to print; longer lists are read page by page.", DefaultValueFactory = _ => AdminLimits.DefaultClientLimit, HelpName = "N" };
         limit.Validators.Add(result =>
         {
@@ -48,12 +51,12 @@ internal static class ClientCommand
             }
         });
         var after = new Option<string?>("--after") { Description = "Start after the client with this id: the list is in id order, and a cut-off list says where to go on.", HelpName = "ID" };
-        var command = new Command("list", "List clients, filtered, in id order.") { site, version, outcome, seenAfter, seenBefore, inactive, limit, after };
+        var command = new Command("list", "List clients, filtered, in id order.") { site, version, outcome, seenAfter, seenBefore, inactive, health, limit, after };
         var admin = AdminOptionSet.AddTo(command);
         command.SetAction((parsed, cancellation) => ClientActions.ListAsync(
             new ClientListOptions(
                 admin.Read(parsed), parsed.GetValue(site), parsed.GetValue(version), parsed.GetValue(outcome), parsed.GetValue(seenAfter), parsed.GetValue(seenBefore),
-                parsed.GetValue(limit), parsed.GetValue(after), parsed.GetValue(inactive)),
+                parsed.GetValue(limit), parsed.GetValue(after), parsed.GetValue(inactive), parsed.GetValue(health)),
             terminal, environment, cancellation));
         return command;
     }

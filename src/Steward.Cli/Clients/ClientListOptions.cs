@@ -12,5 +12,6 @@ namespace Steward.Cli.Clients;
 /// <param name="Limit">The most clients to print.</param>
 /// <param name="After">Start after the client with this id (the ids are in order).</param>
 /// <param name="Inactive">Only clients the server counts as inactive (not seen for its <c>Steward:InactiveDays</c>).</param>
+/// <param name="Health">Only clients of this health (<c>healthy</c>, <c>unhealthy</c>, <c>unknown</c>: the agent's daily self-check).</param>
 internal sealed record ClientListOptions(
-    AdminSwitches Admin, string? Site, string? Version, string? Outcome, DateTimeOffset? SeenAfter, DateTimeOffset? SeenBefore, int Limit, string? After, bool Inactive = false);
+    AdminSwitches Admin, string? Site, string? Version, string? Outcome, DateTimeOffset? SeenAfter, DateTimeOffset? SeenBefore, int Limit, string? After, bool Inactive = false, string? Health = null);

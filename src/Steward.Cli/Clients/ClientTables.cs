@@ -22,12 +22,12 @@ internal static class ClientTables
         }
 
         var table = new Table { Border = TableBorder.Rounded };
-        table.AddColumns("Id", "Name", "Installed", "Sites", "Last outcome", "Last seen");
+        table.AddColumns("Id", "Name", "Installed", "Sites", "Last outcome", "Last seen", "Health");
         foreach (var client in clients)
         {
             table.AddRow(
                 Plain(client.Id), Plain(client.Name), Plain(Formats.Version(client.Installed)), Plain(Formats.List(client.Sites)),
-                Plain(client.LastOutcome ?? Formats.None), Plain(Formats.When(client.LastSeen)));
+                Plain(client.LastOutcome ?? Formats.None), Plain(Formats.When(client.LastSeen)), Plain(client.Health ?? HealthWords.Unknown));
         }
 
         terminal.Rich().Write(table);
@@ -79,6 +79,7 @@ internal static class ClientTables
         table.AddRow(Plain("Last outcome"), Plain(client.LastOutcome ?? Formats.None));
         table.AddRow(Plain("Last seen"), Plain(Formats.When(client.LastSeen)));
         table.AddRow(Plain("Enrolled"), Plain(Formats.When(client.EnrolledAt)));
+        table.AddRow(Plain("Health"), Plain(client.Health ?? $"{HealthWords.Unknown}: its agent has not reported a self-check"));
         if (client.LastUpgrade is { } upgrade)
         {
             var result = upgrade.Succeeded ? "succeeded" : "failed";

@@ -11,6 +11,8 @@ namespace Steward.Protocol.Admin;
 /// <param name="LastSeen">When it last contacted the server (heartbeats are written in batches; see docs/OPERATIONS.md).</param>
 /// <param name="EnrolledAt">When it was enrolled.</param>
 /// <param name="LastUpgrade">The result of its last upgrade as it reported it, or null.</param>
+/// <param name="Health">Its agent's last daily self-check (<see cref="HealthWords"/>): <c>healthy</c>, <c>unhealthy: CHECK, ...</c>, or null when none was reported.</param>
 public sealed record ClientView(
     string Id, string Name, string? Installed, IReadOnlyList<string> Sites, IReadOnlyList<string> Addresses, bool Travel,
-    string? LastOutcome, DateTimeOffset? LastSeen, DateTimeOffset EnrolledAt, UpgradeResultView? LastUpgrade);
+    string? LastOutcome, DateTimeOffset? LastSeen, DateTimeOffset EnrolledAt, UpgradeResultView? LastUpgrade,
+    string? Health = null);

@@ -13,4 +13,8 @@ namespace Steward.Protocol.Agent;
 /// <param name="PinnedKey">The fingerprint of the server key the agent pins: offers are signed with it, and a newer key comes endorsed by it.</param>
 public sealed record CycleRequest(
     IReadOnlyList<string>? Addresses, string? Installed, IReadOnlyList<string>? Sites, UpgradeReport? LastUpgrade, bool? Travel = null, string? Nonce = null,
-    string? PinnedKey = null);
+    string? PinnedKey = null)
+{
+    /// <summary>The agent's last daily self-check not yet sent, or null (sent once; an older agent never sends one).</summary>
+    public HealthReport? Health { get; init; }
+}

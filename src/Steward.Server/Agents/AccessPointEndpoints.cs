@@ -6,6 +6,7 @@ using Steward.Server.Hosting;
 using Steward.Server.Http;
 using Steward.Server.Http.ApiDocument;
 using Steward.Server.Security.Access;
+using Steward.Server.Storage;
 
 namespace Steward.Server.Agents;
 
@@ -34,7 +35,14 @@ internal static class AccessPointEndpoints
                 return Problems.Invalid(errors);
             }
 
-            var result = await services.GetRequiredService<ICycleDecider>().DecideAsync(AuthenticatedClient.Of(http.HttpContext), input, cancellationToken).ConfigureAwait(false);
+            var caller = AuthenticatedClient.Of(http.HttpContext);
+            var result = await services.GetRequiredService<ICycleDecider>().DecideAsync(caller, input, cancellationToken).ConfigureAwait(false);
+            if (input.Health is { } health && result is CycleResult.Decided or CycleResult.Kept)
+            {
+                // The daily self-check travels with the cycle; kept apart from the decision, which never reads it.
+                await services.GetRequiredService<IStewardStore>().SetClientHealthAsync(caller.Client.Id, health, cancellationToken).ConfigureAwait(false);
+            }
+
             return Http(result);
         })
         .Accepts<CycleRequest>("application/json")

@@ -6,7 +6,7 @@ namespace Steward.Server.Agents;
 
 /// <summary>
 /// Reads the shape nearly every maintenance cycle has — <c>addresses</c>, <c>installed</c>, <c>sites</c>,
-/// <c>nonce</c>, <c>pinnedKey</c>, <c>lastUpgrade</c> null and <c>travel</c> null, true or false, in any order — straight off a <see cref="Utf8JsonReader"/>. The
+/// <c>nonce</c>, <c>pinnedKey</c>, <c>lastUpgrade</c> and <c>health</c> null and <c>travel</c> null, true or false, in any order — straight off a <see cref="Utf8JsonReader"/>. The
 /// serializer's general reader costs a stack of frames per request for the two lists. Anything else (a
 /// report, another spelling, a duplicate or unknown member, a wrong type, broken JSON or UTF-8) is left to the
 /// serializer, which reads it or says exactly what is wrong: this reader never refuses anything.
@@ -64,7 +64,7 @@ internal static class CycleRequestReader
         }
     }
 
-    private const int Addresses = 1, Installed = 2, Sites = 4, LastUpgrade = 8, Travel = 16, NonceMember = 32, PinnedKey = 64;
+    private const int Addresses = 1, Installed = 2, Sites = 4, LastUpgrade = 8, Travel = 16, NonceMember = 32, PinnedKey = 64, Health = 128;
 
     private static int Member(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("addresses"u8) ? Addresses
@@ -74,6 +74,7 @@ internal static class CycleRequestReader
         : reader.ValueTextEquals("nonce"u8) ? NonceMember
         : reader.ValueTextEquals("pinnedKey"u8) ? PinnedKey
         : reader.ValueTextEquals("travel"u8) ? Travel
+        : reader.ValueTextEquals("health"u8) ? Health
         : 0;
 
     // Null, true or false; anything else is the serializer's to refuse.

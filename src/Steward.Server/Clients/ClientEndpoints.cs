@@ -20,7 +20,7 @@ internal static class ClientEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet(Routes.Clients, async (string? site, string? version, string? outcome, string? seenAfter, string? seenBefore, bool? inactive, int? limit, string? after,
+        group.MapGet(Routes.Clients, async (string? site, string? version, string? outcome, string? seenAfter, string? seenBefore, bool? inactive, int? limit, string? after, string? health,
             IStewardStore store, ServerOptions options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var errors = new FieldErrors();
@@ -31,10 +31,16 @@ internal static class ClientEndpoints
                 Time(seenAfter, "seenAfter", errors),
                 inactive == true ? Earlier(Time(seenBefore, "seenBefore", errors), options.InactiveBefore(time.GetUtcNow())) : Time(seenBefore, "seenBefore", errors),
                 after,
-                limit ?? DefaultLimit);
+                limit ?? DefaultLimit,
+                Health: health);
             if (outcome is not null && !Words.IsOutcome(outcome))
             {
                 errors.Add("outcome", $"'{outcome}' is not an outcome word ({string.Join(", ", Enum.GetNames<Outcome>())})");
+            }
+
+            if (health is not null && !HealthWords.Filters.Contains(health))
+            {
+                errors.Add("health", $"'{health}' is not a health word ({string.Join(", ", HealthWords.Filters)})");
             }
 
             if (filter.Limit is < 1 or > MaxLimit)
@@ -51,7 +57,7 @@ internal static class ClientEndpoints
             var page = rows.Take(filter.Limit).Select(ClientViews.Of).ToList();
             return TypedResults.Ok(new ClientPage(page, rows.Count > filter.Limit ? page[^1].Id : null));
         }).Produces<ClientPage>().ProducesValidationProblem()
-        .WithName("listClients").RequiresRole(AdminRole.Viewer).WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome and last seen (ISO 8601); 'inactive': not seen for Steward:InactiveDays (default 7); 'after' pages.");
+        .WithName("listClients").RequiresRole(AdminRole.Viewer).WithSummary("Clients in id order, filtered by site, installed version ('none': no agent), last outcome, last seen (ISO 8601) and health (healthy, unhealthy, unknown: the agent's daily self-check); 'inactive': not seen for Steward:InactiveDays (default 7); 'after' pages.");
 
         group.MapGet(RouteTemplates.Client, async (string id, IStewardStore store, CancellationToken cancellationToken) =>
         {

@@ -14,7 +14,7 @@ internal static class ClientViews
             : new UpgradeResultView(tried.ToString(), row.UpgradeSucceeded == true, row.UpgradeMessage ?? "", DateTimeOffset.FromUnixTimeMilliseconds(row.UpgradeAt ?? 0));
         return new ClientView(
             row.Id, row.Name, row.Installed?.ToString(), row.Sites, row.Addresses, row.Travel, row.LastOutcome,
-            row.LastSeen is { } seen ? DateTimeOffset.FromUnixTimeMilliseconds(seen) : null, DateTimeOffset.FromUnixTimeMilliseconds(row.EnrolledAt), upgrade);
+            row.LastSeen is { } seen ? DateTimeOffset.FromUnixTimeMilliseconds(seen) : null, DateTimeOffset.FromUnixTimeMilliseconds(row.EnrolledAt), upgrade, row.Health);
     }
 
     public static DecisionView Of(DecisionRow row)

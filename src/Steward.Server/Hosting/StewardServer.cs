@@ -191,6 +191,7 @@ public static class StewardServer
         FleetEndpoints.Map(admin);
         ScenarioEndpoints.Map(admin);
         AuditEndpoints.Map(admin);
+        PushAuditEndpoint.Map(admin);
         KeyEndpoints.Map(admin);
         TokenEndpoints.Map(admin);
         RolloutEndpoints.Map(admin);

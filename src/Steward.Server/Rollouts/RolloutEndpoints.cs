@@ -69,7 +69,7 @@ internal static class RolloutEndpoints
             .WithName(word + "Rollout").RequiresRole(AdminRole.Operator).WithSummary(summary);
         }
 
-        group.MapPost("/rollouts/{id}/rollback", RollbackAsync).Accepts<RollbackRequest>("application/json").Produces<RolloutView>()
+        group.MapPost(RouteTemplates.RolloutVerb("rollback"), RollbackAsync).Accepts<RollbackRequest>("application/json").Produces<RolloutView>()
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
         .WithName("rollbackRollout").RequiresRole(AdminRole.Operator)
         .WithSummary("Roll back an active rollout, or a complete one whose site has had no later rollout or set-version: the site serves its old version again, and a downgrade order takes clients on the new version back at their next maintenance cycle (never at logon) until the site's next rollout or set-version.");

@@ -78,6 +78,18 @@ internal interface IStewardStore : IHeartbeatWriter
 
     Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>An audit row on its own, for an event that changes nothing the server holds (an attempt of <c>steward push</c>).</summary>
+    Task AddAuditAsync(AuditRow audit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a client's health as its agent's daily self-check last found it: <c>healthy</c>, or the checks that
+    /// failed (migration 0012). Outside the client's revision: no decision reads it.
+    /// </summary>
+    Task SetClientHealthAsync(string clientId, string health, CancellationToken cancellationToken);
+
+    /// <summary>The clients by health (<c>healthy</c>, <c>unhealthy</c>, <c>unknown</c>), for the metric <c>steward.clients.health</c>.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountByHealthAsync(CancellationToken cancellationToken);
+
     /// <summary>The administrator token with this hash (active or not), or null.</summary>
     Task<TokenRow?> FindTokenAsync(string hash, CancellationToken cancellationToken);
 

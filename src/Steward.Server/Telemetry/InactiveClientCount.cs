@@ -7,8 +7,8 @@ namespace Steward.Server.Telemetry;
 /// <summary>
 /// Counts the inactive clients (not seen for <see cref="ServerOptions.InactiveDays"/>) every
 /// <see cref="ServerOptions.InactiveCountMinutes"/> and once at start, for the metric
-/// <c>steward.clients.inactive</c>: a scrape reads the last count instead of the database. Inactive clients are
-/// only counted and marked, never deleted. Driven by <see cref="TimeProvider"/>.
+/// <c>steward.clients.inactive</c>, and the clients by health for <c>steward.clients.health</c>: a scrape reads the last
+/// count instead of the database. Inactive clients are only counted and marked, never deleted. Driven by <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed partial class InactiveClientCount(IStewardStore store, ServerOptions options, StewardMetrics metrics, TimeProvider time, ILogger<InactiveClientCount> log)
     : BackgroundService
@@ -29,6 +29,7 @@ internal sealed partial class InactiveClientCount(IStewardStore store, ServerOpt
         try
         {
             metrics.InactiveCounted(await store.CountSeenBeforeAsync(options.InactiveBefore(time.GetUtcNow()), cancellationToken).ConfigureAwait(false));
+            metrics.HealthCounted(await store.CountByHealthAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (DbException e)
         {
@@ -36,6 +37,6 @@ internal sealed partial class InactiveClientCount(IStewardStore store, ServerOpt
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the inactive clients failed; the metric keeps its last count")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the inactive clients or the clients by health failed; the metrics keep their last counts")]
     private partial void CountFailed(Exception error);
 }

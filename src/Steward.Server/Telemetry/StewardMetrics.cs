@@ -19,6 +19,7 @@ internal sealed class StewardMetrics : IDisposable
     private readonly Counter<long> _heartbeatWriteFailures;
     private volatile Storage.Rows.RolloutTotals? _rollouts;
     private long _inactive = -1;
+    private volatile IReadOnlyDictionary<string, long>? _health;
 
     public StewardMetrics(IMeterFactory factory)
     {
@@ -38,6 +39,11 @@ internal sealed class StewardMetrics : IDisposable
             () => Volatile.Read(ref _inactive) is var n and >= 0 ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(),
             "{client}",
             "Clients not seen for Steward:InactiveDays (default 7), as last counted (every Steward:InactiveCountMinutes).");
+        _meter.CreateObservableGauge(
+            "steward.clients.health",
+            () => _health is { } counts ? counts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("health", c.Key))) : [],
+            "{client}",
+            "Clients by the health their agent's daily self-check last reported (healthy, unhealthy, unknown), as last counted (every Steward:InactiveCountMinutes).");
     }
 
     public void Decided(Trigger trigger, Outcome outcome) =>
@@ -47,6 +53,9 @@ internal sealed class StewardMetrics : IDisposable
 
     /// <summary>The inactive clients were counted: <paramref name="clients"/>.</summary>
     public void InactiveCounted(long clients) => Volatile.Write(ref _inactive, clients);
+
+    /// <summary>The clients were counted by health.</summary>
+    public void HealthCounted(IReadOnlyDictionary<string, long> clients) => _health = clients;
 
     /// <summary>A write of <paramref name="heartbeats"/> batched heartbeats failed with <paramref name="error"/> (0: a probe of a failing store).</summary>
     public void HeartbeatWriteFailed(int heartbeats, Exception error)

@@ -107,6 +107,47 @@ public sealed class ServiceLoopTests
         Assert.Equal(ExitCodes.Ok, await loop.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    [Fact]
+    public async Task Run_ChecksItselfDailyOnItsClock_AndKeepsTheResultForTheNextCycle()
+    {
+        using var directory = new TempDirectory();
+        var lines = new LineChannel();
+        var start = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(start);
+        var layout = new AgentLayout(directory.Path);
+        var context = new AgentContext(layout, new AgentConsole(TextWriter.Null, lines), new NetworkOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), time);
+
+        // Enrolled but assigned to no site: each cycle ends at once, without the network. Nothing is installed, so the
+        // pointer check fails.
+        var store = new StateStore(layout);
+        store.Save(AgentState.Empty with { ClientId = "c-1", ClientSecret = "s", ServerKey = "k" });
+        var schedule = new Schedule(TimeSpan.FromHours(30), TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
+        using var stop = new CancellationTokenSource();
+        var loop = ServiceLoop.RunAsync(context, schedule, new Random(Seed), stop.Token);
+
+        await lines.NextContainingAsync("daily self-check:");
+        Assert.Contains("not healthy (", lines.Last, StringComparison.Ordinal);
+        Assert.Contains("pointer", lines.Last, StringComparison.Ordinal);
+        await lines.NextContainingAsync("next maintenance cycle in");
+        var kept = store.Load().State.PendingHealth;
+        Assert.NotNull(kept);
+        Assert.False(kept.Healthy);
+        Assert.Contains("pointer", kept.Failed!);
+
+        // Sent with a cycle (the server would have it now): gone from the state, then checked again a day later, before
+        // the next cycle (30 hours) is due.
+        store.Save(store.Load().State with { PendingHealth = null });
+        time.Advance(DailyCheck.Interval - TimeSpan.FromMilliseconds(1));
+        Assert.False(lines.TryReadContaining("daily self-check"), "the check ran again before a day had passed");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await lines.NextContainingAsync("daily self-check:");
+        Assert.NotNull(store.Load().State.PendingHealth);
+        Assert.False(lines.TryReadContaining("no client id"), "a cycle ran before its wait had passed");
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Ok, await loop.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     /// <summary>Progress lines as they are written, to be awaited one by one.</summary>
     private sealed class LineChannel : TextWriter
     {

@@ -24,9 +24,19 @@ public sealed class ServerDebianPackageTests : IDisposable
         Assert.True(publish.ExitCode == 0, publish.ToString());
         var build = await Debian.RunAsync(Path.Combine(Repository.Root, "packaging", "deb", "build-server-deb.sh"), "--version", "1.0.0", "--published", published, "--out", _temp.Combine("debs"));
         Assert.True(build.ExitCode == 0, build.ToString());
+        var deb = build.Out.Trim().Split('\n')[^1];
+
+        // lintian: no error or warning; each tag left is overridden with its reason (packaging/deb/server/lintian-overrides).
+        if (Debian.HasLintian)
+        {
+            var lintian = await Debian.RunAsync("lintian", "--tag-display-limit", "0", deb);
+            var tags = lintian.Out.Split('\n').Where(l => l.StartsWith("E:", StringComparison.Ordinal) || l.StartsWith("W:", StringComparison.Ordinal)).ToList();
+            Assert.True(tags.Count == 0 && lintian.ExitCode == 0, "lintian: " + lintian);
+        }
+
         var root = Debian.NewRoot(_temp.Combine("root"));
 
-        var install = await Debian.InstallAsync(root, build.Out.Trim().Split('\n')[^1]);
+        var install = await Debian.InstallAsync(root, deb);
 
         Assert.True(install.ExitCode == 0, install.ToString());
         var (uid, gid) = Ids(root);
@@ -34,7 +44,9 @@ public sealed class ServerDebianPackageTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
         Assert.Contains("\"Data\": \"/var/lib/steward\"", await File.ReadAllTextAsync(Path.Combine(root, "etc/steward/appsettings.json")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(root, "etc/systemd/system/multi-user.target.wants/steward.service")));
-        Assert.Equal("/usr/lib/steward/steward", new FileInfo(Path.Combine(root, "usr/bin/steward")).LinkTarget);
+        Assert.Equal("../lib/steward/steward", new FileInfo(Path.Combine(root, "usr/bin/steward")).LinkTarget);
+        var man = await Debian.RunAsync("sh", "-c", $"zcat '{root}/usr/share/man/man1/steward.1.gz'");
+        Assert.Contains("steward push [<host>...] [options]", man.Out, StringComparison.Ordinal);
 
         // What steward.service does, run by hand: the server as the steward user, then the token shared.
         var port = FreePort();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
+using Steward.Protocol.Agent;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Console.Tests.Hosting;
@@ -10,8 +11,9 @@ namespace Steward.Console.Tests.Hosting;
 /// A real server process on SQLite with a seeded hierarchy, shared by the console's tests: three sites of
 /// three versions, two logon points (one naming an older senior site, so the hierarchy check warns), 130
 /// clients enrolled through the logon points, of which some were last seen ten days ago (inactive), and one
-/// that moved out of every boundary (unassigned); a rollout of A01 in pilot (started before the restart, so the
-/// server counts its first hour as it starts); and a viewer and an operator token beside the first admin token.
+/// that moved out of every boundary (unassigned) and whose agent's self-check failed (unhealthy); a rollout of A01 in
+/// pilot (started before the restart, so the server counts its first hour as it starts); and a viewer and an operator
+/// token beside the first admin token.
 /// </summary>
 public sealed class SeededServer : IAsyncLifetime
 {
@@ -23,6 +25,9 @@ public sealed class SeededServer : IAsyncLifetime
 
     /// <summary>A rollout of A01 to the newest version, in pilot (PC-0003), with a one-day window.</summary>
     public const string Rollout = "a01-newest";
+
+    /// <summary>The one client whose agent reported a failed self-check: the laptop that moved away.</summary>
+    public const string UnhealthyClient = "LAPTOP-AWAY";
 
     private readonly string _data = Directory.CreateTempSubdirectory("steward-console-").FullName;
     private ServerProcess? _server;
@@ -101,7 +106,8 @@ public sealed class SeededServer : IAsyncLifetime
         using var anonymous = Server.Client();
         var logon = await anonymous.LogonAsync("LP-WEST", west, "LAPTOP-AWAY", ["10.3.0.250"]);
         using var agent = Server.Client(authorization: AgentApi.Basic(logon.Enrollment!));
-        await agent.CycleAsync("C03", ["192.168.7.7"], logon.VersionAfter!);
+        var cycle = await agent.PostCycleAsync("C03", new CycleRequest(["192.168.7.7"], logon.VersionAfter!, null, null) { Health = new HealthReport(false, ["service"]) });
+        await Expect.StatusAsync(System.Net.HttpStatusCode.OK, cycle);
     }
 
     private async Task AgeAsync()

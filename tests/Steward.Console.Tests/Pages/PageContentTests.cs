@@ -45,6 +45,22 @@ public sealed partial class PageContentTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task Fleet_CountsUnhealthyClients_AndLinksToThemInTheClientsList()
+    {
+        var page = await console.PageAsync(Admin);
+
+        var tile = page.Locator(".tiles li").Nth(3);
+        await Expect(tile).ToContainTextAsync("1 unhealthy");
+        await tile.GetByRole(AriaRole.Link).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/console/clients\\?health=unhealthy$"));
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("tbody tr")).ToContainTextAsync(SeededServer.UnhealthyClient);
+        await Expect(page.Locator("tbody tr .badge.failed")).ToHaveAttributeAsync("title", "unhealthy: service");
+        await Expect(page.GetByLabel("Health")).ToHaveValueAsync("unhealthy");
+    }
+
+    [Fact]
     public async Task Sites_LookUpAnAddress()
     {
         var page = await console.PageAsync(Admin);

@@ -90,6 +90,7 @@ public class CycleRequestReaderTests
         Assert.Equal(expected.PinnedKey, actual.PinnedKey);
         Assert.Equal(expected.Travel, actual.Travel);
         Assert.Null(actual.LastUpgrade);
+        Assert.Null(actual.Health);
     }
 
     private static string[]? Texts(Random random) =>

@@ -43,6 +43,7 @@ public abstract class AccessMatrixTests : ApiTest
         ["getFleet"] = Rule.Viewer,
         ["exportScenario"] = Rule.Viewer,
         ["listAuditEntries"] = Rule.Viewer,
+        ["recordPushAttempt"] = Rule.Operator,
         ["listTokens"] = Rule.Viewer,
         ["createToken"] = Rule.Admin,
         ["revokeToken"] = Rule.Admin,

@@ -35,6 +35,9 @@ internal sealed class CycleInput
     /// <summary>The fingerprint of the key the agent pins, or null.</summary>
     public string? PinnedKey { get; init; }
 
+    /// <summary>The agent's self-check as the server keeps it (<see cref="HealthInput"/>), or null when none came.</summary>
+    public string? Health { get; init; }
+
     /// <summary>The server's address for the answer's access point links.</summary>
     public required string Origin { get; init; }
 
@@ -48,6 +51,7 @@ internal sealed class CycleInput
         var report = UpgradeReportInput.Read(request.LastUpgrade, "lastUpgrade", errors);
         var via = AgentInput.Site(site, errors);
         AgentInput.Signing(request.Nonce, request.PinnedKey, errors);
+        var health = HealthInput.Read(request.Health, errors);
         return errors.Any
             ? null
             : new CycleInput
@@ -60,6 +64,7 @@ internal sealed class CycleInput
                 Travel = request.Travel,
                 Nonce = request.Nonce,
                 PinnedKey = request.PinnedKey,
+                Health = health,
                 Origin = origin,
             };
     }

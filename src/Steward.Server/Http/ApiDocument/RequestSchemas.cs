@@ -36,6 +36,12 @@ internal sealed class RequestSchemas : IOpenApiSchemaTransformer
 
         // `expiresIn` left out: a token that does not expire.
         [typeof(TokenRequest)] = ["name", "role"],
+
+        // `steward push`'s record of one host: what happened there is in `detail`, the rest may be unknown.
+        [typeof(PushAttempt)] = ["host", "result"],
+
+        // A self-check says whether it passed; `failed` defaults to none.
+        [typeof(HealthReport)] = ["healthy"],
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)

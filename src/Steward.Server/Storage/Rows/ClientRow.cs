@@ -44,5 +44,8 @@ internal sealed record ClientRow
     /// <summary>The number of the signing key the client pins (decision 0015).</summary>
     public long PinnedKey { get; init; } = 1;
 
+    /// <summary>Its agent's last self-check: <c>healthy</c>, <c>unhealthy: CHECK, ...</c>, or null (none reported; migration 0012).</summary>
+    public string? Health { get; init; }
+
     public long Revision { get; init; }
 }

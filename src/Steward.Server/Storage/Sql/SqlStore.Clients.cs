@@ -86,6 +86,7 @@ internal sealed partial class SqlStore
         sql.Append(filter.Outcome is null ? "" : " AND c.last_outcome = @Outcome");
         sql.Append(filter.SeenAfter is null ? "" : " AND h.seen >= @SeenAfter");
         sql.Append(filter.SeenBefore is null ? "" : " AND (h.seen IS NULL OR h.seen < @SeenBefore)");
+        sql.Append(HealthCondition(filter.Health));
 
         // With a site, the order and the keyset are client_sites' own column (the same id): its index (site, client)
         // then yields the site's clients in order, where ordering by c.id made SQLite sort a quarter of a million

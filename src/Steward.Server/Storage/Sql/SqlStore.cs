@@ -68,6 +68,15 @@ internal sealed partial class SqlStore(DatabaseEngine engine, RowCache? cache = 
             audit,
             transaction);
 
+    public Task AddAuditAsync(AuditRow audit, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (c, t) =>
+            {
+                await InsertAuditAsync(c, t, audit).ConfigureAwait(false);
+                return StoreResult.Ok;
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<AuditRow>> ListAuditAsync(int limit, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<AuditRow>>(
             async c => [.. await c.QueryAsync<AuditRow>(

@@ -1,4 +1,5 @@
 using Steward.Policy.Checks;
+using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Storage.Rows;
 using Steward.Server.WebConsole.Views;
@@ -6,7 +7,7 @@ using Steward.Server.WebConsole.Views;
 namespace Steward.Server.WebConsole.Pages;
 
 /// <summary>
-/// <c>/console/fleet</c>: clients per site and installed version, the inactive and the unassigned clients,
+/// <c>/console/fleet</c>: clients per site and installed version, the inactive, unhealthy and unassigned clients,
 /// and the hierarchy check's warnings for the live hierarchy, each with its fix.
 /// </summary>
 public sealed class FleetModel : ConsolePage
@@ -20,6 +21,9 @@ public sealed class FleetModel : ConsolePage
     internal long Unassigned { get; private set; }
 
     internal long Inactive { get; private set; }
+
+    /// <summary>Clients whose agent's last daily self-check found a problem.</summary>
+    internal long Unhealthy { get; private set; }
 
     internal IReadOnlyList<HierarchyWarning> Warnings { get; private set; } = [];
 
@@ -35,6 +39,7 @@ public sealed class FleetModel : ConsolePage
         Total = rows.Where(r => r.Site.Length == 0).Sum(r => r.Clients);
         Unassigned = rows.Where(r => r.Site == "-").Sum(r => r.Clients);
         Inactive = await Store.CountSeenBeforeAsync(Options.InactiveBefore(Now), cancellationToken).ConfigureAwait(false);
+        Unhealthy = (await Store.CountByHealthAsync(cancellationToken).ConfigureAwait(false))[HealthWords.Unhealthy];
         Warnings = hierarchy.Warnings();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Steward.Policy.Decisions;
+using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
 using Steward.Server.Sites;
@@ -9,10 +10,10 @@ namespace Steward.Server.WebConsole.Views;
 
 /// <summary>
 /// The clients table's filters as the URL carries them (<c>site</c>, <c>version</c>, <c>outcome</c>, <c>name</c>,
-/// <c>inactive</c>, <c>after</c>, <c>limit</c>), so that every filtered view and page is a link to share; read
+/// <c>inactive</c>, <c>health</c>, <c>after</c>, <c>limit</c>), so that every filtered view and page is a link to share; read
 /// and checked like the API's query of <c>GET /v1/clients</c>.
 /// </summary>
-internal sealed record ClientQuery(string? Site, string? Version, string? Outcome, string? Name, bool Inactive, string? After, int Limit)
+internal sealed record ClientQuery(string? Site, string? Version, string? Outcome, string? Name, bool Inactive, string? After, int Limit, string? Health = null)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -47,12 +48,19 @@ internal sealed record ClientQuery(string? Site, string? Version, string? Outcom
             limit = DefaultLimit;
         }
 
+        var health = Text(query["health"]);
+        if (health is not null && !HealthWords.Filters.Contains(health))
+        {
+            errors.Add("health", $"'{health}' is not a health word ({string.Join(", ", HealthWords.Filters)})");
+            health = null;
+        }
+
         var after = Text(query["after"]) is { Length: <= 64 } a ? a : null;
-        return new ClientQuery(site, version, outcome, name, Text(query["inactive"]) is "true" or "on", after, limit);
+        return new ClientQuery(site, version, outcome, name, Text(query["inactive"]) is "true" or "on", after, limit, health);
     }
 
     public ClientFilter Filter(long? inactiveBefore, int limit, string? after) =>
-        new(Site, Version, Outcome, null, Inactive ? inactiveBefore : null, after, limit, Name);
+        new(Site, Version, Outcome, null, Inactive ? inactiveBefore : null, after, limit, Name, Health);
 
     /// <summary>The query string of this view, starting after <paramref name="after"/> (null: the first page).</summary>
     public string Link(string path, string? after)
@@ -63,6 +71,7 @@ internal sealed record ClientQuery(string? Site, string? Version, string? Outcom
         Add(values, "outcome", Outcome);
         Add(values, "name", Name);
         Add(values, "inactive", Inactive ? "true" : null);
+        Add(values, "health", Health);
         Add(values, "limit", Limit == DefaultLimit ? null : Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(values, "after", after);
         return QueryHelpers.AddQueryString(path, values);
