@@ -53,7 +53,7 @@ public sealed partial class OpenApiDocumentTests : ApiTest
     {
         var (_, operations) = await ReadAsync();
 
-        Assert.Equal(40, operations.Count);
+        Assert.Equal(41, operations.Count);
         Assert.All(operations, o => Assert.Matches(CamelCase(), o.Id));
         Assert.Equal(operations.Count, operations.Select(o => o.Id).Distinct(StringComparer.Ordinal).Count());
         var ids = operations.ToDictionary(o => $"{o.Method} {o.Path}", o => o.Id, StringComparer.Ordinal);

@@ -57,6 +57,7 @@ public abstract class AccessMatrixTests : ApiTest
         ["haltRollout"] = Rule.Operator,
         ["resumeRollout"] = Rule.Operator,
         ["abortRollout"] = Rule.Operator,
+        ["rollbackRollout"] = Rule.Operator,
         ["logon"] = Rule.Anyone,
         ["maintenanceCycle"] = Rule.Client,
         ["reportUpgrade"] = Rule.Client,
