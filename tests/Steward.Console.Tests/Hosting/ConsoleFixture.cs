@@ -7,6 +7,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>How long a page action or navigation may take before the test fails (milliseconds).</summary>
+    public const float Patience = 90_000;
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -41,6 +44,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
             IsMobile = phone,
             JavaScriptEnabled = javaScript,
         });
+        // The other test projects run beside these on the same two cores (dotnet test runs projects in parallel), and a
+        // page can wait that long for one: the patience is a bound on a broken page, not a measure of a fast one.
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
         var page = await context.NewPageAsync();
         if (token is not null)
         {
@@ -56,7 +63,16 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await page.GotoAsync("/console/sign-in");
         await page.GetByLabel("Token", new() { Exact = true }).FillAsync(token);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/fleet");
+        try
+        {
+            await page.WaitForURLAsync("**/console/fleet");
+        }
+        catch (TimeoutException e)
+        {
+            // Where the browser is instead, and what it shows, so that a failed sign-in says why.
+            var text = await page.InnerTextAsync("body", new() { Timeout = 5000 });
+            throw new TimeoutException($"signing in did not reach /console/fleet: the page is {page.Url}, showing: {text[..Math.Min(text.Length, 600)]}", e);
+        }
     }
 
     public async Task DisposeAsync()
