@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
 using System.Text.Json;
 using Steward.Agent.Tests.EndToEnd;
 using Steward.Agent.Tests.Infrastructure;
@@ -31,6 +33,15 @@ public sealed class PushTests(NativeAgentBuilds builds) : IAsyncLifetime
 
     private string State => Path.Combine(_root, "var/lib/steward-agent");
 
+    // A boundary that holds none of this computer's addresses: one of the documentation ranges (RFC 5737), as some
+    // sandboxes number their own networks in the first of them.
+    private static string Elsewhere()
+    {
+        var mine = NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address).ToList();
+        string[] ranges = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"];
+        return ranges.First(r => !mine.Any(IPNetwork.Parse(r).Contains));
+    }
+
     public async Task InitializeAsync()
     {
         if (!SshServer.Installed || !Debian.HasDpkg)
@@ -41,7 +52,7 @@ public sealed class PushTests(NativeAgentBuilds builds) : IAsyncLifetime
         _server = await RealServer.StartAsync(_temp.Combine("server-data"));
         await _server.PublishAsync(await Q262677StoryTests.BuildPackageAsync(builds, _temp, Sp2), Sp2);
         await _server.SendAsync(HttpMethod.Post, Routes.Sites, new SiteRequest("ALL", "Everywhere", Sp2, ["0.0.0.0/0", "::/0"]), ProtocolJson.Default.SiteRequest, ProtocolJson.Default.SiteView);
-        await _server.SendAsync(HttpMethod.Post, Routes.Sites, new SiteRequest("FAR", "Elsewhere", Sp2, ["192.0.2.0/24"]), ProtocolJson.Default.SiteRequest, ProtocolJson.Default.SiteView);
+        await _server.SendAsync(HttpMethod.Post, Routes.Sites, new SiteRequest("FAR", "Elsewhere", Sp2, [Elsewhere()]), ProtocolJson.Default.SiteRequest, ProtocolJson.Default.SiteView);
         await _server.SendAsync(HttpMethod.Post, Routes.LogonPoints, new LogonPointRequest("DC1", ["ALL"], null, Secret), ProtocolJson.Default.LogonPointRequest, ProtocolJson.Default.LogonPointView);
         await _server.SendAsync(HttpMethod.Post, Routes.LogonPoints, new LogonPointRequest("FAR", ["FAR"], null, Secret), ProtocolJson.Default.LogonPointRequest, ProtocolJson.Default.LogonPointView);
         _debs = _temp.Combine("debs");
