@@ -147,6 +147,7 @@ internal static class RolloutEndpoints
             {
                 StoreStatus.NotFound => Problems.Conflict("site", $"there is no site {site}; create it first"),
                 StoreStatus.AlreadyExists => Problems.Conflict("id", $"a rollout with the id '{id}' exists already; ids are never reused"),
+                _ when result.Refusal is PackageMissing missing => Problems.Conflict("version", RefusalWords.Of(missing)),
                 _ => Problems.FromStore(result, $"rollout {id}"),
             };
         }

@@ -30,7 +30,7 @@ internal interface IRolloutStore
 
     /// <summary>
     /// Starts a rollout of <see cref="RolloutStart.Site"/> with F its version now: NotFound without the site;
-    /// refused (<see cref="RolloutRefused"/>) as Policy refuses, or when no package of T is published;
+    /// refused (<see cref="RolloutRefused"/>) as Policy refuses, or (<see cref="PackageMissing"/>) when no package of T is published;
     /// AlreadyExists when the id is taken.
     /// </summary>
     Task<(StoreResult Result, RolloutRow? Row, string Reason)> StartRolloutAsync(RolloutStart start, AuditRow audit, CancellationToken cancellationToken);
@@ -45,7 +45,7 @@ internal interface IRolloutStore
     /// Rolls a rollout back (decision 0023): Policy decides on the row read under the lock (an active rollout, or
     /// a complete one whose site has not moved on); the site's version returns to F, and the downgrade order
     /// from T is recorded with the audit row, in one transaction. NotFound, or refused
-    /// (<see cref="RolloutRefused"/>) with why, also when no package of F is published.
+    /// (<see cref="RolloutRefused"/>) with why, or (<see cref="RollbackPackageMissing"/>) when no package of F is published.
     /// </summary>
     Task<(StoreResult Result, RolloutRow? Row, string Reason)> RollbackRolloutAsync(RollbackOrder order, AuditRow audit, CancellationToken cancellationToken);
 

@@ -85,10 +85,9 @@ internal sealed partial class SqlStore : IRolloutStore
                     return new StoreResult(StoreStatus.NotFound);
                 }
 
-                if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM packages WHERE version = @To", start, t).ConfigureAwait(false) == 0)
+                if (await MissingPackageAsync(c, t, start.To).ConfigureAwait(false) is { } missing)
                 {
-                    reason = $"no package of version {start.To} is published; publish one first (steward package publish FILE --version {start.To})";
-                    return StoreResult.Refused(new RolloutRefused(reason, "version"));
+                    return missing;
                 }
 
                 var active = await ActiveRolloutOfAsync(c, t, start.Site).ConfigureAwait(false);
