@@ -239,7 +239,7 @@ internal sealed partial class SqlStore : IRolloutStore
         return row is null ? null : RolloutRows.ToPolicy(row, await PilotCountAsync(c, t, row.Id).ConfigureAwait(false));
     }
 
-    private static async Task<int> PilotCountAsync(DbConnection c, DbTransaction t, string rollout) =>
+    private static async Task<int> PilotCountAsync(DbConnection c, DbTransaction? t, string rollout) =>
         (int)await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM rollout_pilots WHERE rollout = @rollout", new { rollout }, t).ConfigureAwait(false);
 
     private async Task<long> CountRunningAsync(DbConnection c, DbTransaction t, IReadOnlyList<string> clients, string version) =>
@@ -249,7 +249,7 @@ internal sealed partial class SqlStore : IRolloutStore
     /// True when every pilot client of the rollout runs exactly T; <paramref name="succeeded"/>, a client whose
     /// upgrade to T has just been reported succeeded, counts as running it.
     /// </summary>
-    private static async Task<bool> PilotRunsTargetAsync(DbConnection c, DbTransaction t, RolloutRow rollout, string? succeeded) =>
+    private static async Task<bool> PilotRunsTargetAsync(DbConnection c, DbTransaction? t, RolloutRow rollout, string? succeeded) =>
         await c.ExecuteScalarAsync<long>(
             """
             SELECT COUNT(*) FROM rollout_pilots p LEFT JOIN clients c ON c.id = p.client
