@@ -1,5 +1,4 @@
 using Steward.Policy.Rollouts;
-using Steward.Policy.Versions;
 using Steward.Protocol.Admin;
 using Steward.Server.Storage.Rows;
 
@@ -49,13 +48,12 @@ internal static class RolloutViews
         var waiting = new List<PilotClient>();
         foreach (var client in facts.Clients)
         {
-            var installed = client.Installed is { } text && AgentVersion.TryParse(text) is { Success: true } parsed ? parsed.Value : (AgentVersion?)null;
             var isPilot = pilot.Contains(client.Id);
-            var standing = ClientStandings.Of(rollout, rollout.SeatOf(client.Id, isPilot), installed, Last(client.LastResult), now);
+            var standing = ClientStandings.Of(rollout, rollout.SeatOf(client.Id, isPilot), client.Installed, Last(client.LastResult), now);
             counts[(int)standing]++;
             if (isPilot && standing is not ClientStanding.AtTarget && client.LastResult is null or AttemptResults.Open)
             {
-                waiting.Add(new PilotClient(client.Id, client.Name, client.Installed));
+                waiting.Add(new PilotClient(client.Id, client.Name, client.Installed?.ToString()));
             }
         }
 

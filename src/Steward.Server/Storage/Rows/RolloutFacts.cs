@@ -1,3 +1,6 @@
+using Steward.Policy.Rollouts;
+using Steward.Policy.Versions;
+
 namespace Steward.Server.Storage.Rows;
 
 /// <summary>What an administrator asks for when starting a rollout, checked and canonical; the pilot by client id.</summary>
@@ -29,7 +32,7 @@ internal sealed record RolloutClientRow
 
     public string Name { get; init; } = "";
 
-    public string? Installed { get; init; }
+    public AgentVersion? Installed { get; init; }
 
     public string? LastResult { get; init; }
 }
@@ -80,5 +83,5 @@ internal sealed record AttemptReported(AttemptReportStatus Status, IReadOnlyList
 /// <summary>Rollouts by state word and attempts by result word.</summary>
 internal sealed record RolloutTotals(IReadOnlyDictionary<string, long> Rollouts, IReadOnlyDictionary<string, long> Attempts);
 
-/// <summary>An active rollout with its pilot's client ids.</summary>
-internal sealed record ActiveRollout(RolloutRow Row, IReadOnlySet<string> Pilot);
+/// <summary>An active rollout with its pilot's client ids, and the rollout as Policy decides with it (built once, when read).</summary>
+internal sealed record ActiveRollout(RolloutRow Row, IReadOnlySet<string> Pilot, Rollout Rollout);

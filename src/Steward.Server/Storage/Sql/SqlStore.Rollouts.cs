@@ -43,7 +43,11 @@ internal sealed partial class SqlStore : IRolloutStore
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
                 var rows = (await results.ReadAsync<RolloutRow>().ConfigureAwait(false)).ToList();
                 var pilots = (await results.ReadAsync<(string Rollout, string Client)>().ConfigureAwait(false)).ToLookup(p => p.Rollout, p => p.Client, StringComparer.Ordinal);
-                return [.. rows.Select(r => new ActiveRollout(r, pilots[r.Id].ToHashSet(StringComparer.Ordinal)))];
+                return [.. rows.Select(r =>
+                {
+                    var pilot = pilots[r.Id].ToHashSet(StringComparer.Ordinal);
+                    return new ActiveRollout(r, pilot, RolloutRows.ToPolicy(r, pilot.Count));
+                })];
             },
             cancellationToken);
 
