@@ -31,13 +31,6 @@ internal static class RolloutViews
         return Of(facts.Rollout, facts.Pilot, Progress(facts, now), reason) with { Order = facts.Rollback is { } rollback ? RollbackViews.Of(rollback.Order, rollback.Clients) : null };
     }
 
-    /// <summary>An ended rollout in a list: no progress (its clients have moved on), but the downgrade order it left, if any.</summary>
-    public static RolloutView Ended(RolloutProgressFacts facts)
-    {
-        ArgumentNullException.ThrowIfNull(facts);
-        return Of(facts.Rollout, facts.Pilot, null) with { Order = facts.Rollback is { } rollback ? RollbackViews.Of(rollback.Order, rollback.Clients) : null };
-    }
-
     /// <summary>Each client of the site (and of the pilot) sorted by Policy into one state of the progress.</summary>
     public static RolloutProgress Progress(RolloutProgressFacts facts, long now)
     {

@@ -25,6 +25,9 @@ internal interface IRolloutStore
     /// <summary>The pilot's client ids of a rollout.</summary>
     Task<IReadOnlyList<string>> ListPilotAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The pilot's client ids of every rollout, sorted, by rollout id (none: an empty sequence).</summary>
+    Task<ILookup<string, string>> ListPilotsAsync(CancellationToken cancellationToken);
+
     /// <summary>The clients whose id or name (ignoring case) is one of <paramref name="keys"/>.</summary>
     Task<IReadOnlyList<ClientRow>> FindClientsByIdOrNameAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 
@@ -51,6 +54,9 @@ internal interface IRolloutStore
 
     /// <summary>The downgrade orders that stand (at most one per site): what a decision's <c>Downgraded</c> is built from.</summary>
     Task<IReadOnlyList<DowngradeOrderRow>> ListStandingOrdersAsync(CancellationToken cancellationToken);
+
+    /// <summary>A rolled-back rollout's downgrade order and the clients it concerns, each with its last downgrade under it; null when it left none.</summary>
+    Task<(DowngradeOrderRow Order, IReadOnlyList<RolloutClientRow> Clients)?> ReadRollbackAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>What a rollout's progress is computed from, read together; null when it does not exist.</summary>
     Task<RolloutProgressFacts?> ReadProgressAsync(string id, CancellationToken cancellationToken);

@@ -67,6 +67,9 @@ internal sealed partial class SqlStore
             async c => [.. await c.QueryAsync<DowngradeOrderRow>(new CommandDefinition("SELECT * FROM downgrade_orders WHERE ended_at IS NULL ORDER BY site", cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
 
+    public Task<(DowngradeOrderRow Order, IReadOnlyList<RolloutClientRow> Clients)?> ReadRollbackAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(c => ReadRollbackAsync(c, id, cancellationToken), cancellationToken);
+
     // A rolled-back rollout's order, and the clients it concerns: the site's and any it offered the way down, each
     // with its last downgrade under the order.
     private static async Task<(DowngradeOrderRow Order, IReadOnlyList<RolloutClientRow> Clients)?> ReadRollbackAsync(DbConnection c, string rollout, CancellationToken cancellationToken)

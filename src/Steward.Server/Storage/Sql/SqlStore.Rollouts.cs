@@ -56,6 +56,13 @@ internal sealed partial class SqlStore : IRolloutStore
             async c => [.. await c.QueryAsync<string>(new CommandDefinition("SELECT client FROM rollout_pilots WHERE rollout = @id ORDER BY client", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
 
+    public Task<ILookup<string, string>> ListPilotsAsync(CancellationToken cancellationToken) =>
+        ReadAsync(
+            async c => (await c.QueryAsync<(string Rollout, string Client)>(new CommandDefinition(
+                "SELECT rollout, client FROM rollout_pilots ORDER BY rollout, client", cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .ToLookup(p => p.Rollout, p => p.Client, StringComparer.Ordinal),
+            cancellationToken);
+
     public Task<IReadOnlyList<ClientRow>> FindClientsByIdOrNameAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
