@@ -70,12 +70,6 @@ internal interface IRolloutStore
     Task<IReadOnlyList<RolloutSettled>> SettleRolloutsAsync(long now, long nowMs, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Opens an upgrade attempt of a client to <see cref="AttemptOpening.To"/> and returns its id for the offer.
-    /// It counts toward each active rollout of <see cref="AttemptOpening.Sites"/> whose T is the target.
-    /// </summary>
-    Task<string> OpenAttemptAsync(AttemptOpening opening, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Records the agent's report of an attempt, once: the failure (or success) is counted toward each rollout
     /// the attempt counts for and, when a failure reaches the halt rule, the halt is committed in the same
     /// transaction. An unknown id, another client's attempt and an attempt reported already count nowhere.

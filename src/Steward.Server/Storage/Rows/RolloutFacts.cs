@@ -51,8 +51,8 @@ internal sealed record RolloutSettled(RolloutRow Rollout, string Reason);
 /// <summary>An upgrade the maintenance cycle offers a client: from its installed version to the target, with the sites it is still assigned to after the boundary check.</summary>
 internal sealed record AttemptOpening(string Client, string? From, string To, IReadOnlyList<string> Sites, long NowMs)
 {
-    /// <summary>The id the offer carries, chosen by the caller so that the offer and its attempt are written together; null: a new one.</summary>
-    public string? Id { get; init; }
+    /// <summary>The id the offer carries (<c>SqlStore.NewAttemptId</c>), chosen by the caller so that the offer and its attempt are written together.</summary>
+    public required string Id { get; init; }
 
     /// <summary>The sites the upgrade drops as unable to manage <see cref="To"/> (R3 step 3): applied with a success report.</summary>
     public IReadOnlyList<string> Drops { get; init; } = [];
