@@ -20,7 +20,7 @@ internal sealed partial class SqlStore
         var id = opening.Id;
         await c.ExecuteAsync(
             "INSERT INTO attempts (id, client, from_version, to_version, opened_at, result, drops, downgrade_order) VALUES (@id, @Client, @From, @To, @NowMs, @open, @drops, @DowngradeOrder)",
-            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open, drops = string.Join(',', opening.Drops), opening.DowngradeOrder },
+            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open, drops = RowTypes.Text(new ValueList(opening.Drops)), opening.DowngradeOrder },
             t).ConfigureAwait(false);
         if (opening.Sites.Count == 0)
         {
@@ -87,15 +87,13 @@ internal sealed partial class SqlStore
     // cannot manage it (as the cycle that offered it found) are dropped.
     private static async Task ApplyUpgradeAsync(DbConnection c, DbTransaction t, AttemptRow attempt)
     {
-        var sites = (await c.QuerySingleOrDefaultAsync<string>("SELECT sites FROM clients WHERE id = @Client", attempt, t).ConfigureAwait(false) ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var drops = attempt.Drops.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var kept = string.Join(',', sites.Where(s => !drops.Contains(s, StringComparer.Ordinal)));
+        var sites = await c.QuerySingleOrDefaultAsync<ValueList>("SELECT sites FROM clients WHERE id = @Client", attempt, t).ConfigureAwait(false) ?? ValueList.Empty;
+        var kept = RowTypes.Text(new ValueList(sites.Where(s => !attempt.Drops.Contains(s, StringComparer.Ordinal))));
         await c.ExecuteAsync(
             "UPDATE clients SET installed = @ToVersion, sites = @kept, revision = revision + 1 WHERE id = @Client",
             new { attempt.ToVersion, kept, attempt.Client },
             t).ConfigureAwait(false);
-        foreach (var site in drops)
+        foreach (var site in attempt.Drops)
         {
             await c.ExecuteAsync("DELETE FROM client_sites WHERE client = @Client AND site = @site", new { attempt.Client, site }, t).ConfigureAwait(false);
         }
