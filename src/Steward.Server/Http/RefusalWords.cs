@@ -8,6 +8,7 @@ internal static class RefusalWords
     public static string Of(StoreRefusal refusal) => refusal switch
     {
         PackageMissing m => $"no package of version {m.Version} is published; publish one first (steward package publish FILE --version {m.Version})",
+        RollbackPackageMissing r => $"Cannot roll back {r.Rollout}: no package of {r.From} is published, so clients on {r.To} could not be given it; publish it first (steward package publish FILE --version {r.From}), or abort the rollout instead.",
         ArchiveAlreadyPublished a => $"the same archive is already published as version {a.Version}",
         PackageServed s => $"site {string.Join(", ", s.Sites)} serves version {s.Version}; set another version first",
         SiteInLogonPoints p => $"site {p.Site} participates in logon point {string.Join(", ", p.LogonPoints)}; remove it from there first",

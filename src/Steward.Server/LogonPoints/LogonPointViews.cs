@@ -2,7 +2,6 @@ using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
-using Steward.Server.Rollouts;
 using Steward.Server.Storage;
 using Steward.Server.Storage.Rows;
 
@@ -31,7 +30,7 @@ internal static class LogonPointViews
         }
 
         // During a rollout the senior site is found with the versions served to the computer at hand: F or T.
-        var whenT = LogonPointPackages.WhenServedT(table, point, mine.Select(r => RolloutRows.ToPolicy(r.Row, r.Pilot.Count)));
+        var whenT = LogonPointPackages.WhenServedT(table, point, mine.Select(r => r.Rollout));
         return view with
         {
             RolloutPackageVersion = whenT is { } t && t != package ? t.ToString() : null,

@@ -63,7 +63,7 @@ internal sealed class RolloutMoment(IReadOnlyList<ActiveRollout> active, long no
                 continue;
             }
 
-            var rollout = RolloutRows.ToPolicy(active.Row, active.Pilot.Count);
+            var rollout = active.Rollout;
             var seat = rollout.SeatOf(clientId, active.Pilot.Contains(clientId));
             gates.Add(new RolloutGate(active.Row.Id, active.Row.Revision, rollout.IsOpen(seat, Now)));
         }

@@ -17,8 +17,7 @@ internal static class RollbackViews
         var counts = new long[Enum.GetValues<DowngradeStanding>().Length];
         foreach (var client in clients)
         {
-            var installed = client.Installed is { } text && AgentVersion.TryParse(text) is { Success: true } parsed ? parsed.Value : (AgentVersion?)null;
-            counts[(int)DowngradeStandings.Of(policy, installed, RolloutViews.Last(client.LastResult))]++;
+            counts[(int)DowngradeStandings.Of(policy, client.Installed, RolloutViews.Last(client.LastResult))]++;
         }
 
         return new DowngradeOrderView(

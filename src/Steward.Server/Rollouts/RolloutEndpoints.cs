@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steward.Policy.Rollouts;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
@@ -25,23 +26,24 @@ internal static class RolloutEndpoints
         group.MapGet(Routes.Rollouts, async (IRolloutStore store, IRolloutClock clock, CancellationToken cancellationToken) =>
         {
             var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await store.ListRolloutsAsync(cancellationToken).ConfigureAwait(false);
+            var pilots = await store.ListPilotsAsync(cancellationToken).ConfigureAwait(false);
             var views = new List<RolloutView>();
-            foreach (var row in await store.ListRolloutsAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var row in rows)
             {
                 // Progress is worked out for active rollouts only: an ended one's clients have moved on.
-                if (Policy.Rollouts.RolloutStates.TryParse(row.State, out var state) && Policy.Rollouts.RolloutStates.IsActive(state)
-                    && await store.ReadProgressAsync(row.Id, cancellationToken).ConfigureAwait(false) is { } facts)
+                var state = RolloutStates.TryParse(row.State, out var parsed) ? parsed : (RolloutState?)null;
+                if (state is { } active && RolloutStates.IsActive(active) && await store.ReadProgressAsync(row.Id, cancellationToken).ConfigureAwait(false) is { } facts)
                 {
                     views.Add(RolloutViews.Of(facts, now));
+                    continue;
                 }
-                else if (row.State == "rolledBack" && await store.ReadProgressAsync(row.Id, cancellationToken).ConfigureAwait(false) is { } rolledBack)
-                {
-                    views.Add(RolloutViews.Ended(rolledBack));
-                }
-                else
-                {
-                    views.Add(RolloutViews.Of(row, await store.ListPilotAsync(row.Id, cancellationToken).ConfigureAwait(false), null));
-                }
+
+                // A rolled-back one shows the downgrade order it left.
+                var view = RolloutViews.Of(row, [.. pilots[row.Id]], null);
+                views.Add(state == RolloutState.RolledBack && await store.ReadRollbackAsync(row.Id, cancellationToken).ConfigureAwait(false) is { } rollback
+                    ? view with { Order = RollbackViews.Of(rollback.Order, rollback.Clients) }
+                    : view);
             }
 
             return TypedResults.Ok(views);
@@ -147,6 +149,7 @@ internal static class RolloutEndpoints
             {
                 StoreStatus.NotFound => Problems.Conflict("site", $"there is no site {site}; create it first"),
                 StoreStatus.AlreadyExists => Problems.Conflict("id", $"a rollout with the id '{id}' exists already; ids are never reused"),
+                _ when result.Refusal is PackageMissing missing => Problems.Conflict("version", RefusalWords.Of(missing)),
                 _ => Problems.FromStore(result, $"rollout {id}"),
             };
         }

@@ -1,5 +1,4 @@
 using Steward.Policy.Rollouts;
-using Steward.Policy.Versions;
 using Steward.Protocol.Admin;
 using Steward.Server.Storage.Rows;
 
@@ -32,13 +31,6 @@ internal static class RolloutViews
         return Of(facts.Rollout, facts.Pilot, Progress(facts, now), reason) with { Order = facts.Rollback is { } rollback ? RollbackViews.Of(rollback.Order, rollback.Clients) : null };
     }
 
-    /// <summary>An ended rollout in a list: no progress (its clients have moved on), but the downgrade order it left, if any.</summary>
-    public static RolloutView Ended(RolloutProgressFacts facts)
-    {
-        ArgumentNullException.ThrowIfNull(facts);
-        return Of(facts.Rollout, facts.Pilot, null) with { Order = facts.Rollback is { } rollback ? RollbackViews.Of(rollback.Order, rollback.Clients) : null };
-    }
-
     /// <summary>Each client of the site (and of the pilot) sorted by Policy into one state of the progress.</summary>
     public static RolloutProgress Progress(RolloutProgressFacts facts, long now)
     {
@@ -49,13 +41,12 @@ internal static class RolloutViews
         var waiting = new List<PilotClient>();
         foreach (var client in facts.Clients)
         {
-            var installed = client.Installed is { } text && AgentVersion.TryParse(text) is { Success: true } parsed ? parsed.Value : (AgentVersion?)null;
             var isPilot = pilot.Contains(client.Id);
-            var standing = ClientStandings.Of(rollout, rollout.SeatOf(client.Id, isPilot), installed, Last(client.LastResult), now);
+            var standing = ClientStandings.Of(rollout, rollout.SeatOf(client.Id, isPilot), client.Installed, Last(client.LastResult), now);
             counts[(int)standing]++;
             if (isPilot && standing is not ClientStanding.AtTarget && client.LastResult is null or AttemptResults.Open)
             {
-                waiting.Add(new PilotClient(client.Id, client.Name, client.Installed));
+                waiting.Add(new PilotClient(client.Id, client.Name, client.Installed?.ToString()));
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed class ServedRollouts
         _byId = active.ToDictionary(a => a.Row.Id, StringComparer.Ordinal);
 
         // A decision's table may hold only the sites at hand; a rollout or an order of another site does not concern it.
-        var known = active.Where(a => sites.IndexOf(SiteCode.ParseExact(a.Row.Site)) >= 0).Select(a => RolloutRows.ToPolicy(a.Row, a.Pilot.Count));
+        var known = active.Where(a => sites.IndexOf(SiteCode.ParseExact(a.Row.Site)) >= 0).Select(a => a.Rollout);
         Orders = [.. (orders ?? []).Where(o => sites.IndexOf(SiteCode.ParseExact(o.Site)) >= 0)];
         Plan = new RolloutPlan(sites, known, Orders.Select(RollbackViews.ToPolicy), TimeStyle.Utc);
     }

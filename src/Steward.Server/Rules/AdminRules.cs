@@ -13,6 +13,13 @@ internal static class AdminRules
     /// <summary>A site may serve only a published version.</summary>
     public static StoreRefusal? SiteVersion(string version, bool published) => published ? null : new PackageMissing(version);
 
+    /// <summary>A rollback offers clients on T the package of F: without one the downgrade order could not be carried out.</summary>
+    public static StoreRefusal? RollbackPackage(RolloutRow rollout, bool fromPublished)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        return fromPublished ? null : new RollbackPackageMissing(rollout.Id, rollout.FromVersion, rollout.ToVersion);
+    }
+
     /// <summary>A change made from another revision than the current one would lose an update.</summary>
     public static StoreRefusal? SiteRevision(string site, long current, long? expected) =>
         expected is { } made && made != current ? new RevisionChanged(site, current, made) : null;

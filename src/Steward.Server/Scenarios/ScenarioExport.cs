@@ -84,7 +84,7 @@ internal static class ScenarioExport
         line.Append("logonPoints:\n");
         foreach (var point in points)
         {
-            line.Append("  - {name: ").Scalar(point.Name).Append(", sites: ").List(string.Join(',', point.Sites), ',');
+            line.Append("  - {name: ").Scalar(point.Name).Append(", sites: ").List(point.Sites);
             if (point.Senior is not null)
             {
                 line.Append(", senior: ").Scalar(point.Senior);
@@ -111,13 +111,13 @@ internal static class ScenarioExport
             }
 
             line.Clear();
-            line.Append("  - {name: ").Scalar(name).Append(", addresses: ").List(string.Join(',', client.Addresses), ',');
+            line.Append("  - {name: ").Scalar(name).Append(", addresses: ").List(client.Addresses);
             if (client.Installed is not null)
             {
                 line.Append(", installed: ").Scalar(client.Installed.ToString()!);
                 if (client.Sites.Count > 0)
                 {
-                    line.Append(", sites: ").List(string.Join(',', client.Sites), ',');
+                    line.Append(", sites: ").List(client.Sites);
                 }
             }
 

@@ -31,11 +31,18 @@ internal static class ScenarioYaml
     /// <summary>Appends <c>[a, b, c]</c>: the items of <paramref name="joined"/>, split at <paramref name="separator"/>, empty ones left out.</summary>
     public static StringBuilder List(this StringBuilder line, string joined, char separator)
     {
-        ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(joined);
+        return line.List(joined.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>Appends <c>[a, b, c]</c>: each of <paramref name="items"/> as a scalar.</summary>
+    public static StringBuilder List(this StringBuilder line, IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(items);
         line.Append('[');
         var first = true;
-        foreach (var item in joined.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var item in items)
         {
             line.Append(first ? "" : ", ").Scalar(item);
             first = false;

@@ -25,12 +25,15 @@ internal interface IRolloutStore
     /// <summary>The pilot's client ids of a rollout.</summary>
     Task<IReadOnlyList<string>> ListPilotAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The pilot's client ids of every rollout, sorted, by rollout id (none: an empty sequence).</summary>
+    Task<ILookup<string, string>> ListPilotsAsync(CancellationToken cancellationToken);
+
     /// <summary>The clients whose id or name (ignoring case) is one of <paramref name="keys"/>.</summary>
     Task<IReadOnlyList<ClientRow>> FindClientsByIdOrNameAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts a rollout of <see cref="RolloutStart.Site"/> with F its version now: NotFound without the site;
-    /// refused (<see cref="RolloutRefused"/>) as Policy refuses, or when no package of T is published;
+    /// refused (<see cref="RolloutRefused"/>) as Policy refuses, or (<see cref="PackageMissing"/>) when no package of T is published;
     /// AlreadyExists when the id is taken.
     /// </summary>
     Task<(StoreResult Result, RolloutRow? Row, string Reason)> StartRolloutAsync(RolloutStart start, AuditRow audit, CancellationToken cancellationToken);
@@ -45,12 +48,15 @@ internal interface IRolloutStore
     /// Rolls a rollout back (decision 0023): Policy decides on the row read under the lock (an active rollout, or
     /// a complete one whose site has not moved on); the site's version returns to F, and the downgrade order
     /// from T is recorded with the audit row, in one transaction. NotFound, or refused
-    /// (<see cref="RolloutRefused"/>) with why, also when no package of F is published.
+    /// (<see cref="RolloutRefused"/>) with why, or (<see cref="RollbackPackageMissing"/>) when no package of F is published.
     /// </summary>
     Task<(StoreResult Result, RolloutRow? Row, string Reason)> RollbackRolloutAsync(RollbackOrder order, AuditRow audit, CancellationToken cancellationToken);
 
     /// <summary>The downgrade orders that stand (at most one per site): what a decision's <c>Downgraded</c> is built from.</summary>
     Task<IReadOnlyList<DowngradeOrderRow>> ListStandingOrdersAsync(CancellationToken cancellationToken);
+
+    /// <summary>A rolled-back rollout's downgrade order and the clients it concerns, each with its last downgrade under it; null when it left none.</summary>
+    Task<(DowngradeOrderRow Order, IReadOnlyList<RolloutClientRow> Clients)?> ReadRollbackAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>What a rollout's progress is computed from, read together; null when it does not exist.</summary>
     Task<RolloutProgressFacts?> ReadProgressAsync(string id, CancellationToken cancellationToken);
@@ -62,12 +68,6 @@ internal interface IRolloutStore
     /// processes that find one due write it once. Returns what changed, in words.
     /// </summary>
     Task<IReadOnlyList<RolloutSettled>> SettleRolloutsAsync(long now, long nowMs, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Opens an upgrade attempt of a client to <see cref="AttemptOpening.To"/> and returns its id for the offer.
-    /// It counts toward each active rollout of <see cref="AttemptOpening.Sites"/> whose T is the target.
-    /// </summary>
-    Task<string> OpenAttemptAsync(AttemptOpening opening, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records the agent's report of an attempt, once: the failure (or success) is counted toward each rollout

@@ -9,6 +9,9 @@ internal abstract record StoreRefusal;
 /// <summary>No package of this version is published, so nothing may serve it.</summary>
 internal sealed record PackageMissing(string Version) : StoreRefusal;
 
+/// <summary>A rollback's F has no published package, so its clients on T could not be given it.</summary>
+internal sealed record RollbackPackageMissing(string Rollout, string From, string To) : StoreRefusal;
+
 /// <summary>The same archive (by its SHA-256) is already published, as this version.</summary>
 internal sealed record ArchiveAlreadyPublished(string Version) : StoreRefusal;
 

@@ -19,6 +19,7 @@ public class RefusalWordsTests
             new TokenNameTaken("ci"), new TokenRevokedAlready("ci"), new LastActiveAdmin("admin"),
             new KeyRotatedMeanwhile(2), new KeyActive(2), new KeyRetiredAlready(1), new KeyPinned(1, 3),
             new RolloutRefused("Cannot halt rollout sp of B01: it is complete.", null), new SiteInRollout("B01", "sp", "spreading"), new PackageInRollout("2.00.1493.2100", "sp"),
+            new RollbackPackageMissing("sp", "2.00.1493.2000", "2.00.1493.2100"),
         ];
 
         Assert.Equal(kinds.Select(k => k.Name).Order(StringComparer.Ordinal), samples.Select(s => s.GetType().Name).Order(StringComparer.Ordinal));
@@ -46,6 +47,9 @@ public class RefusalWordsTests
     {
         Assert.Null(AdminRules.SiteVersion("2.00.1493.2000", published: true));
         Assert.Equal(new PackageMissing("2.00.1493.2000"), AdminRules.SiteVersion("2.00.1493.2000", published: false));
+        var rollout = new RolloutRow { Id = "sp", FromVersion = "2.00.1493.2000", ToVersion = "2.00.1493.2100" };
+        Assert.Null(AdminRules.RollbackPackage(rollout, fromPublished: true));
+        Assert.Equal(new RollbackPackageMissing("sp", "2.00.1493.2000", "2.00.1493.2100"), AdminRules.RollbackPackage(rollout, fromPublished: false));
         Assert.Null(AdminRules.SiteRevision("A01", 3, null));
         Assert.Null(AdminRules.SiteRevision("A01", 3, 3));
         Assert.Equal(new RevisionChanged("A01", 3, 2), AdminRules.SiteRevision("A01", 3, 2));

@@ -6,6 +6,8 @@ using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Server.Rollouts;
 using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
+using Steward.Server.Storage.Sql;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Rollouts;
@@ -86,12 +88,20 @@ public abstract class RolloutTest : ApiTest
 
     protected Task<HttpResponseMessage> VerbAsync(string id, string verb) => Admin.PostAsync(Routes.RolloutVerb(id, verb), null);
 
-    /// <summary>What the maintenance cycle does when it answers Upgraded: opens an attempt of the client to T.</summary>
-    internal Task<string> OpenAttemptAsync(string name, string to = T) =>
-        Store.OpenAttemptAsync(new Steward.Server.Storage.Rows.AttemptOpening(Clients[name], F, to, ["B01"], Time.GetUtcNow().ToUnixTimeMilliseconds()), CancellationToken.None);
+    /// <summary>What the maintenance cycle does when it answers Upgraded: writes the client with an attempt of it to T.</summary>
+    internal async Task<string> OpenAttemptAsync(string name, string to = T)
+    {
+        var store = App.Services.GetRequiredService<SqlStore>();
+        var client = (await store.FindClientAsync(Clients[name], CancellationToken.None))!;
+        var nowMs = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var opening = new AttemptOpening(client.Id, F, to, ["B01"], nowMs) { Id = SqlStore.NewAttemptId(nowMs) };
+        var (result, _) = await store.SaveDecisionAsync(new DecisionWrite(null, client, IsNew: false, client.Revision, Attempt: opening), CancellationToken.None);
+        Assert.True(result.Succeeded);
+        return opening.Id;
+    }
 
-    internal Task<Steward.Server.Storage.Rows.AttemptReported> ReportAsync(string attempt, string name, bool succeeded, string? message = null) =>
+    internal Task<AttemptReported> ReportAsync(string attempt, string name, bool succeeded, string? message = null) =>
         Store.RecordAttemptReportAsync(
-            new Steward.Server.Storage.Rows.AttemptReport(attempt, Clients[name], succeeded, message, Time.GetUtcNow().ToUnixTimeSeconds(), Time.GetUtcNow().ToUnixTimeMilliseconds()),
+            new AttemptReport(attempt, Clients[name], succeeded, message, Time.GetUtcNow().ToUnixTimeSeconds(), Time.GetUtcNow().ToUnixTimeMilliseconds()),
             CancellationToken.None);
 }

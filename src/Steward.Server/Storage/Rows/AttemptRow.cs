@@ -24,8 +24,8 @@ internal sealed record AttemptRow
     /// <summary>For a downgrade: the order it was offered under; null for an upgrade.</summary>
     public string? DowngradeOrder { get; init; }
 
-    /// <summary>The sites the upgrade drops, comma-separated (migration 0009).</summary>
-    public string Drops { get; init; } = "";
+    /// <summary>The sites the upgrade drops (stored comma-separated, migration 0009).</summary>
+    public ValueList Drops { get; init; } = ValueList.Empty;
 }
 
 /// <summary>The words of <see cref="AttemptRow.Result"/>.</summary>

@@ -1,3 +1,6 @@
+using Steward.Policy.Rollouts;
+using Steward.Policy.Versions;
+
 namespace Steward.Server.Storage.Rows;
 
 /// <summary>What an administrator asks for when starting a rollout, checked and canonical; the pilot by client id.</summary>
@@ -29,7 +32,7 @@ internal sealed record RolloutClientRow
 
     public string Name { get; init; } = "";
 
-    public string? Installed { get; init; }
+    public AgentVersion? Installed { get; init; }
 
     public string? LastResult { get; init; }
 }
@@ -48,8 +51,8 @@ internal sealed record RolloutSettled(RolloutRow Rollout, string Reason);
 /// <summary>An upgrade the maintenance cycle offers a client: from its installed version to the target, with the sites it is still assigned to after the boundary check.</summary>
 internal sealed record AttemptOpening(string Client, string? From, string To, IReadOnlyList<string> Sites, long NowMs)
 {
-    /// <summary>The id the offer carries, chosen by the caller so that the offer and its attempt are written together; null: a new one.</summary>
-    public string? Id { get; init; }
+    /// <summary>The id the offer carries (<c>SqlStore.NewAttemptId</c>), chosen by the caller so that the offer and its attempt are written together.</summary>
+    public required string Id { get; init; }
 
     /// <summary>The sites the upgrade drops as unable to manage <see cref="To"/> (R3 step 3): applied with a success report.</summary>
     public IReadOnlyList<string> Drops { get; init; } = [];
@@ -80,5 +83,5 @@ internal sealed record AttemptReported(AttemptReportStatus Status, IReadOnlyList
 /// <summary>Rollouts by state word and attempts by result word.</summary>
 internal sealed record RolloutTotals(IReadOnlyDictionary<string, long> Rollouts, IReadOnlyDictionary<string, long> Attempts);
 
-/// <summary>An active rollout with its pilot's client ids.</summary>
-internal sealed record ActiveRollout(RolloutRow Row, IReadOnlySet<string> Pilot);
+/// <summary>An active rollout with its pilot's client ids, and the rollout as Policy decides with it (built once, when read).</summary>
+internal sealed record ActiveRollout(RolloutRow Row, IReadOnlySet<string> Pilot, Rollout Rollout);

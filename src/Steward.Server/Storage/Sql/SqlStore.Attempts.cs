@@ -9,35 +9,22 @@ namespace Steward.Server.Storage.Sql;
 /// <summary>Upgrade attempts: opened by the maintenance cycle, closed once by a report or by expiry, counted toward the halt rule.</summary>
 internal sealed partial class SqlStore
 {
-    public async Task<string> OpenAttemptAsync(AttemptOpening opening, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(opening);
-        var id = "";
-        await WriteAsync(
-            async (c, t) =>
-            {
-                id = await InsertAttemptAsync(c, t, opening).ConfigureAwait(false);
-                return StoreResult.Ok;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return id;
-    }
-
     /// <summary>
     /// Opens an attempt inside the caller's transaction (the maintenance cycle's decision write, so that the
-    /// offer and its attempt are committed together) and returns its id.
+    /// offer and its attempt are committed together). It counts toward each active rollout of
+    /// <see cref="AttemptOpening.Sites"/> whose T is the target.
     /// </summary>
-    internal async Task<string> InsertAttemptAsync(DbConnection c, DbTransaction t, AttemptOpening opening)
+    private async Task InsertAttemptAsync(DbConnection c, DbTransaction t, AttemptOpening opening)
     {
         ArgumentNullException.ThrowIfNull(opening);
-        var id = opening.Id ?? NewAttemptId(opening.NowMs);
+        var id = opening.Id;
         await c.ExecuteAsync(
             "INSERT INTO attempts (id, client, from_version, to_version, opened_at, result, drops, downgrade_order) VALUES (@id, @Client, @From, @To, @NowMs, @open, @drops, @DowngradeOrder)",
-            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open, drops = string.Join(',', opening.Drops), opening.DowngradeOrder },
+            new { id, opening.Client, opening.From, opening.To, opening.NowMs, open = AttemptResults.Open, drops = RowTypes.Text(new ValueList(opening.Drops)), opening.DowngradeOrder },
             t).ConfigureAwait(false);
         if (opening.Sites.Count == 0)
         {
-            return id;
+            return;
         }
 
         // It counts toward each active rollout of a site the client is still assigned to whose T is the target.
@@ -49,7 +36,6 @@ internal sealed partial class SqlStore
             """,
             new { id, opening.Client, opening.To, sites = opening.Sites.ToArray() },
             t).ConfigureAwait(false);
-        return id;
     }
 
     /// <summary>A new attempt id: a UUID (version 7, ordered by <paramref name="nowMs"/>).</summary>
@@ -101,15 +87,13 @@ internal sealed partial class SqlStore
     // cannot manage it (as the cycle that offered it found) are dropped.
     private static async Task ApplyUpgradeAsync(DbConnection c, DbTransaction t, AttemptRow attempt)
     {
-        var sites = (await c.QuerySingleOrDefaultAsync<string>("SELECT sites FROM clients WHERE id = @Client", attempt, t).ConfigureAwait(false) ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var drops = attempt.Drops.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var kept = string.Join(',', sites.Where(s => !drops.Contains(s, StringComparer.Ordinal)));
+        var sites = await c.QuerySingleOrDefaultAsync<ValueList>("SELECT sites FROM clients WHERE id = @Client", attempt, t).ConfigureAwait(false) ?? ValueList.Empty;
+        var kept = RowTypes.Text(new ValueList(sites.Where(s => !attempt.Drops.Contains(s, StringComparer.Ordinal))));
         await c.ExecuteAsync(
             "UPDATE clients SET installed = @ToVersion, sites = @kept, revision = revision + 1 WHERE id = @Client",
             new { attempt.ToVersion, kept, attempt.Client },
             t).ConfigureAwait(false);
-        foreach (var site in drops)
+        foreach (var site in attempt.Drops)
         {
             await c.ExecuteAsync("DELETE FROM client_sites WHERE client = @Client AND site = @site", new { attempt.Client, site }, t).ConfigureAwait(false);
         }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Steward.Policy.Rollouts;
 using Steward.Server.Rollouts;
+using Steward.Server.Rules;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Storage.Sql;
@@ -35,10 +36,10 @@ internal sealed partial class SqlStore
                 }
 
                 // Clients on T are offered F's package: without one the order could not be carried out.
-                if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM packages WHERE version = @FromVersion", before, t).ConfigureAwait(false) == 0)
+                var published = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM packages WHERE version = @FromVersion", before, t).ConfigureAwait(false) > 0;
+                if (AdminRules.RollbackPackage(before, published) is { } missing)
                 {
-                    reason = $"Cannot roll back {before.Id}: no package of {before.FromVersion} is published, so clients on {before.ToVersion} could not be given it; publish it first (steward package publish FILE --version {before.FromVersion}), or abort the rollout instead.";
-                    return StoreResult.Refused(new RolloutRefused(reason, null));
+                    return StoreResult.Refused(missing);
                 }
 
                 after = await SaveRolloutAsync(c, t, before, change.Rollout!).ConfigureAwait(false);
@@ -65,6 +66,9 @@ internal sealed partial class SqlStore
         ReadAsync<IReadOnlyList<DowngradeOrderRow>>(
             async c => [.. await c.QueryAsync<DowngradeOrderRow>(new CommandDefinition("SELECT * FROM downgrade_orders WHERE ended_at IS NULL ORDER BY site", cancellationToken: cancellationToken)).ConfigureAwait(false)],
             cancellationToken);
+
+    public Task<(DowngradeOrderRow Order, IReadOnlyList<RolloutClientRow> Clients)?> ReadRollbackAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(c => ReadRollbackAsync(c, id, cancellationToken), cancellationToken);
 
     // A rolled-back rollout's order, and the clients it concerns: the site's and any it offered the way down, each
     // with its last downgrade under the order.

@@ -6,14 +6,21 @@ namespace Steward.Server.Storage.Sql;
 /// <summary>The webhook's outbox: halts and completions, claimed by one server at a time and retried until delivered.</summary>
 internal sealed partial class SqlStore
 {
+    private const string DueEvent = "SELECT * FROM rollout_events WHERE delivered_at IS NULL AND next_at <= @nowMs ORDER BY next_at, id LIMIT 1";
+
     public async Task<RolloutEventRow?> ClaimEventAsync(long nowMs, long leaseUntil, CancellationToken cancellationToken)
     {
+        // Looked for first without a lock: most tries find nothing due, and then open no write transaction.
+        if (await ReadAsync(c => c.QueryFirstOrDefaultAsync<RolloutEventRow>(new CommandDefinition(DueEvent, new { nowMs }, cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
         RolloutEventRow? claimed = null;
         await WriteAsync(
             async (c, t) =>
             {
-                var due = await c.QueryFirstOrDefaultAsync<RolloutEventRow>(
-                    "SELECT * FROM rollout_events WHERE delivered_at IS NULL AND next_at <= @nowMs ORDER BY next_at, id LIMIT 1" + engine.ForUpdate, new { nowMs }, t).ConfigureAwait(false);
+                var due = await c.QueryFirstOrDefaultAsync<RolloutEventRow>(DueEvent + engine.ForUpdate, new { nowMs }, t).ConfigureAwait(false);
                 if (due is null)
                 {
                     return new StoreResult(StoreStatus.NotFound);

@@ -43,13 +43,24 @@ internal sealed partial class SqlStore : IRolloutStore
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
                 var rows = (await results.ReadAsync<RolloutRow>().ConfigureAwait(false)).ToList();
                 var pilots = (await results.ReadAsync<(string Rollout, string Client)>().ConfigureAwait(false)).ToLookup(p => p.Rollout, p => p.Client, StringComparer.Ordinal);
-                return [.. rows.Select(r => new ActiveRollout(r, pilots[r.Id].ToHashSet(StringComparer.Ordinal)))];
+                return [.. rows.Select(r =>
+                {
+                    var pilot = pilots[r.Id].ToHashSet(StringComparer.Ordinal);
+                    return new ActiveRollout(r, pilot, RolloutRows.ToPolicy(r, pilot.Count));
+                })];
             },
             cancellationToken);
 
     public Task<IReadOnlyList<string>> ListPilotAsync(string id, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<string>>(
             async c => [.. await c.QueryAsync<string>(new CommandDefinition("SELECT client FROM rollout_pilots WHERE rollout = @id ORDER BY client", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false)],
+            cancellationToken);
+
+    public Task<ILookup<string, string>> ListPilotsAsync(CancellationToken cancellationToken) =>
+        ReadAsync(
+            async c => (await c.QueryAsync<(string Rollout, string Client)>(new CommandDefinition(
+                "SELECT rollout, client FROM rollout_pilots ORDER BY rollout, client", cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .ToLookup(p => p.Rollout, p => p.Client, StringComparer.Ordinal),
             cancellationToken);
 
     public Task<IReadOnlyList<ClientRow>> FindClientsByIdOrNameAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -85,10 +96,9 @@ internal sealed partial class SqlStore : IRolloutStore
                     return new StoreResult(StoreStatus.NotFound);
                 }
 
-                if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM packages WHERE version = @To", start, t).ConfigureAwait(false) == 0)
+                if (await MissingPackageAsync(c, t, start.To).ConfigureAwait(false) is { } missing)
                 {
-                    reason = $"no package of version {start.To} is published; publish one first (steward package publish FILE --version {start.To})";
-                    return StoreResult.Refused(new RolloutRefused(reason, "version"));
+                    return missing;
                 }
 
                 var active = await ActiveRolloutOfAsync(c, t, start.Site).ConfigureAwait(false);
@@ -240,7 +250,7 @@ internal sealed partial class SqlStore : IRolloutStore
         return row is null ? null : RolloutRows.ToPolicy(row, await PilotCountAsync(c, t, row.Id).ConfigureAwait(false));
     }
 
-    private static async Task<int> PilotCountAsync(DbConnection c, DbTransaction t, string rollout) =>
+    private static async Task<int> PilotCountAsync(DbConnection c, DbTransaction? t, string rollout) =>
         (int)await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM rollout_pilots WHERE rollout = @rollout", new { rollout }, t).ConfigureAwait(false);
 
     private async Task<long> CountRunningAsync(DbConnection c, DbTransaction t, IReadOnlyList<string> clients, string version) =>
@@ -250,7 +260,7 @@ internal sealed partial class SqlStore : IRolloutStore
     /// True when every pilot client of the rollout runs exactly T; <paramref name="succeeded"/>, a client whose
     /// upgrade to T has just been reported succeeded, counts as running it.
     /// </summary>
-    private static async Task<bool> PilotRunsTargetAsync(DbConnection c, DbTransaction t, RolloutRow rollout, string? succeeded) =>
+    private static async Task<bool> PilotRunsTargetAsync(DbConnection c, DbTransaction? t, RolloutRow rollout, string? succeeded) =>
         await c.ExecuteScalarAsync<long>(
             """
             SELECT COUNT(*) FROM rollout_pilots p LEFT JOIN clients c ON c.id = p.client
