@@ -114,9 +114,14 @@ public static class VersionSeriesChart
     }
 
     // DejaVu Sans where it is installed (Debian's fonts-dejavu-core, which CI installs); otherwise the
-    // sans-serif face ScottPlot finds on the machine.
-    private static string SansFamily =>
-        SkiaSharp.SKFontManager.Default.MatchFamily("DejaVu Sans") is { } typeface && typeface.FamilyName == "DejaVu Sans" ? "DejaVu Sans" : Fonts.Sans;
+    // sans-serif face ScottPlot finds on the machine. Looked up once: each look-up makes a typeface to dispose of.
+    private static readonly string SansFamily = FindSansFamily();
+
+    private static string FindSansFamily()
+    {
+        using var typeface = SkiaSharp.SKFontManager.Default.MatchFamily("DejaVu Sans");
+        return typeface?.FamilyName == "DejaVu Sans" ? "DejaVu Sans" : Fonts.Sans;
+    }
 
     private static string Thousands(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
