@@ -15,8 +15,6 @@ namespace Steward.Server.WebConsole.Pages;
 [Authorize(Policy = "console-admin")]
 public sealed class LogonPointSitesModel : ConsolePage
 {
-    internal string Name { get; private set; } = "";
-
     internal string? Refusal { get; private set; }
 
     public IActionResult OnGet() => LocalRedirect("/console/logon-points");
@@ -30,7 +28,6 @@ public sealed class LogonPointSitesModel : ConsolePage
             return NotFound();
         }
 
-        Name = current.Name;
         var errors = new FieldErrors();
         if (LogonPointInput.Check(new LogonPointRequest(current.Name, sites ?? [], current.Senior, null), current.Name, errors) is not { } point)
         {
@@ -40,7 +37,7 @@ public sealed class LogonPointSitesModel : ConsolePage
         var (result, _, _) = await LogonPointEndpoints.SaveCheckedAsync(HttpContext, point, current, Store, Service<TimeProvider>(), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return Refuse(StatusCodes.Status409Conflict, result.Refusal is { } refusal ? RefusalWords.Of(refusal) : $"logon point {current.Name}: refused ({result.Status})");
+            return Refuse(StatusCodes.Status409Conflict, Problems.Words(result, $"logon point '{current.Name}'"));
         }
 
         return LocalRedirect($"/console/logon-points?changed={Uri.EscapeDataString(current.Name)}");
