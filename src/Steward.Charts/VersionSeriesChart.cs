@@ -87,7 +87,7 @@ public static class VersionSeriesChart
                 continue;
             }
 
-            var counts = points.Select(p => CountOf(p, versions[i])).ToArray();
+            var counts = points.Select(p => (double)p.CountOf(versions[i])).ToArray();
             highest = Math.Max(highest, (long)counts.Max());
             var line = plot.Add.ScatterLine(hours, counts);
             line.LegendText = (versions[i]?.ToString() ?? NoAgent) + (isForecast ? ForecastSuffix : "");
@@ -98,19 +98,6 @@ public static class VersionSeriesChart
         }
 
         return highest;
-    }
-
-    private static double CountOf(SeriesPoint point, AgentVersion? version)
-    {
-        foreach (var count in point.Versions)
-        {
-            if (count.Version == version)
-            {
-                return count.Count;
-            }
-        }
-
-        return 0;
     }
 
     // DejaVu Sans where it is installed (Debian's fonts-dejavu-core, which CI installs); otherwise the
