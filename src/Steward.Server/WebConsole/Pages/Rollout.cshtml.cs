@@ -38,7 +38,7 @@ public sealed class RolloutModel : ConsolePage
             return NotFound();
         }
 
-        Done = RolloutChangeModel.Verb(done) is null ? null : done;
+        Done = RolloutVerbs.IsStateVerb(done) ? done : null;
         return Page();
     }
 
@@ -108,13 +108,6 @@ public sealed class RolloutModel : ConsolePage
     private static string[] AllowedVerbs(RolloutRow row, int pilotCount, long now)
     {
         var rollout = RolloutRows.ToPolicy(row, pilotCount);
-        (string Word, RolloutChange Change)[] verbs =
-        [
-            ("promote", RolloutLifecycle.Promote(rollout, now)),
-            ("halt", RolloutLifecycle.Halt(rollout, now)),
-            ("resume", RolloutLifecycle.Resume(rollout, pilotRunsTarget: false, now)),
-            ("abort", RolloutLifecycle.Abort(rollout, now)),
-        ];
-        return [.. verbs.Where(v => v.Change.Applied).Select(v => v.Word)];
+        return [.. RolloutVerbs.StateVerbs.Where(verb => RolloutVerbs.Apply(verb, rollout, pilotRunsTarget: false, now).Applied)];
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Steward.Policy.Rollouts;
 using Steward.Server.Http;
 using Steward.Server.Rollouts;
 using Steward.Server.Storage;
-using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.WebConsole.Pages;
 
@@ -23,7 +23,7 @@ public sealed class RolloutChangeModel : ConsolePage
 
     public async Task<IActionResult> OnPostAsync(string id, string verb)
     {
-        if (!RolloutInput.ValidId(id) || Verb(verb) is not { } parsed)
+        if (!RolloutInput.ValidId(id) || !RolloutVerbs.IsStateVerb(verb))
         {
             return NotFound();
         }
@@ -33,7 +33,7 @@ public sealed class RolloutChangeModel : ConsolePage
         var time = Service<TimeProvider>();
         var now = await Service<IRolloutClock>().NowAsync(cancellationToken).ConfigureAwait(false);
         var word = verb;
-        var (result, _, _) = await Service<IRolloutStore>().ChangeRolloutAsync(id, parsed, now, Audits.Of(HttpContext, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        var (result, _, _) = await Service<IRolloutStore>().ChangeRolloutAsync(id, verb, now, Audits.Of(HttpContext, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return LocalRedirect($"/console/rollouts/{id}?done={word}");
@@ -48,14 +48,4 @@ public sealed class RolloutChangeModel : ConsolePage
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
-
-    /// <summary>The verb a console form names, in the API's words; null for any other word.</summary>
-    internal static RolloutVerb? Verb(string? word) => word switch
-    {
-        "promote" => RolloutVerb.Promote,
-        "halt" => RolloutVerb.Halt,
-        "resume" => RolloutVerb.Resume,
-        "abort" => RolloutVerb.Abort,
-        _ => null,
-    };
 }
