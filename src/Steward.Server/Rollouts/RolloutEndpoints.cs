@@ -166,19 +166,33 @@ internal static class RolloutEndpoints
     private static async Task<IResult> ChangeAsync(
         string id, string word, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!RolloutInput.ValidId(id))
-        {
-            return Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'");
-        }
-
-        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
-        var (result, _, reason) = await store.ChangeRolloutAsync(id, word, now, Audits.Of(http, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        var (result, reason, now) = await ApplyVerbAsync(id, word, http, store, clock, time, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{id}'") : Problems.FromStore(result, $"rollout {id}");
+            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'") : Problems.FromStore(result, $"rollout {id}");
         }
 
         var facts = await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(RolloutViews.Of(facts!, now, reason));
+    }
+
+    /// <summary>
+    /// Applies <paramref name="word"/> (one of <see cref="RolloutVerbs.StateVerbs"/>) to rollout <paramref name="id"/>
+    /// at the rollout clock's now, with its audit row (<c>rollout.WORD</c>): NotFound for an id that cannot exist, else
+    /// the store's answer and Policy's reason in words. The API's verbs and the console's buttons both apply them here.
+    /// </summary>
+    internal static async Task<(StoreResult Result, string Reason, long Now)> ApplyVerbAsync(
+        string id, string word, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(store);
+        if (!RolloutInput.ValidId(id))
+        {
+            return (new StoreResult(StoreStatus.NotFound), "", 0);
+        }
+
+        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+        var (result, _, reason) = await store.ChangeRolloutAsync(id, word, now, Audits.Of(http, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        return (result, reason, now);
     }
 }

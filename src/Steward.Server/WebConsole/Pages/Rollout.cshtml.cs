@@ -31,6 +31,12 @@ public sealed class RolloutModel : ConsolePage
     /// <summary>The verb this console applied just before (<c>?done=halt</c>): the page says so.</summary>
     internal string? Done { get; private set; }
 
+    /// <summary>Policy's reason for what <see cref="Done"/> did, in words, when this console applied it.</summary>
+    internal string? DoneReason { get; private set; }
+
+    /// <summary>The TempData key under which the console's verb form leaves Policy's reason for this page.</summary>
+    internal const string ReasonKey = "rollout-reason";
+
     public async Task<IActionResult> OnGetAsync(string id, string? done)
     {
         if (!await LoadAsync(id).ConfigureAwait(false))
@@ -39,6 +45,7 @@ public sealed class RolloutModel : ConsolePage
         }
 
         Done = RolloutVerbs.IsStateVerb(done) ? done : null;
+        DoneReason = Done is null ? null : TempData[ReasonKey] as string;
         return Page();
     }
 

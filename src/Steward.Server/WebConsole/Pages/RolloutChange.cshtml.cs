@@ -23,20 +23,18 @@ public sealed class RolloutChangeModel : ConsolePage
 
     public async Task<IActionResult> OnPostAsync(string id, string verb)
     {
-        if (!RolloutInput.ValidId(id) || !RolloutVerbs.IsStateVerb(verb))
+        if (!RolloutVerbs.IsStateVerb(verb))
         {
             return NotFound();
         }
 
-        Id = id;
-        var cancellationToken = HttpContext.RequestAborted;
-        var time = Service<TimeProvider>();
-        var now = await Service<IRolloutClock>().NowAsync(cancellationToken).ConfigureAwait(false);
-        var word = verb;
-        var (result, _, _) = await Service<IRolloutStore>().ChangeRolloutAsync(id, verb, now, Audits.Of(HttpContext, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        var (result, reason, _) = await RolloutEndpoints.ApplyVerbAsync(
+            id, verb, HttpContext, Service<IRolloutStore>(), Service<IRolloutClock>(), Service<TimeProvider>(), HttpContext.RequestAborted).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return LocalRedirect($"/console/rollouts/{id}?done={word}");
+            // The rollout page says what the verb did, in Policy's words, once (the reason rides in TempData's cookie, not the address).
+            TempData[RolloutModel.ReasonKey] = reason;
+            return LocalRedirect($"/console/rollouts/{id}?done={verb}");
         }
 
         if (result.Status == StoreStatus.NotFound)
@@ -44,7 +42,8 @@ public sealed class RolloutChangeModel : ConsolePage
             return NotFound();
         }
 
-        Refusal = result.Refusal is { } refusal ? RefusalWords.Of(refusal) : $"rollout {id}: {word} refused";
+        Id = id;
+        Refusal = Problems.Words(result, $"rollout {id}");
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
