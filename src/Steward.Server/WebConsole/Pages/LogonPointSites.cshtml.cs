@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Protocol.Admin;
 using Steward.Server.Http;
 using Steward.Server.LogonPoints;
@@ -15,8 +14,6 @@ namespace Steward.Server.WebConsole.Pages;
 [Authorize(Policy = "console-admin")]
 public sealed class LogonPointSitesModel : ConsolePage
 {
-    internal string? Refusal { get; private set; }
-
     public IActionResult OnGet() => LocalRedirect("/console/logon-points");
 
     public async Task<IActionResult> OnPostAsync(string name, string[]? sites)
@@ -41,12 +38,5 @@ public sealed class LogonPointSitesModel : ConsolePage
         }
 
         return LocalRedirect($"/console/logon-points?changed={Uri.EscapeDataString(current.Name)}");
-    }
-
-    private PageResult Refuse(int status, string words)
-    {
-        Refusal = words;
-        Response.StatusCode = status;
-        return Page();
     }
 }

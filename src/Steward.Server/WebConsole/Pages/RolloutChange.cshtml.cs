@@ -17,8 +17,6 @@ public sealed class RolloutChangeModel : ConsolePage
 {
     internal string Id { get; private set; } = "";
 
-    internal string? Refusal { get; private set; }
-
     public IActionResult OnGet(string id) => LocalRedirect($"/console/rollouts/{Uri.EscapeDataString(id)}");
 
     public async Task<IActionResult> OnPostAsync(string id, string verb)
@@ -43,8 +41,6 @@ public sealed class RolloutChangeModel : ConsolePage
         }
 
         Id = id;
-        Refusal = Problems.Words(result, $"rollout {id}");
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
+        return Refuse(StatusCodes.Status409Conflict, Problems.Words(result, $"rollout {id}"));
     }
 }
