@@ -87,7 +87,7 @@ public static class VersionSeriesChart
                 continue;
             }
 
-            var counts = points.Select(p => CountOf(p, versions[i])).ToArray();
+            var counts = points.Select(p => (double)p.CountOf(versions[i])).ToArray();
             highest = Math.Max(highest, (long)counts.Max());
             var line = plot.Add.ScatterLine(hours, counts);
             line.LegendText = (versions[i]?.ToString() ?? NoAgent) + (isForecast ? ForecastSuffix : "");
@@ -100,23 +100,15 @@ public static class VersionSeriesChart
         return highest;
     }
 
-    private static double CountOf(SeriesPoint point, AgentVersion? version)
-    {
-        foreach (var count in point.Versions)
-        {
-            if (count.Version == version)
-            {
-                return count.Count;
-            }
-        }
-
-        return 0;
-    }
-
     // DejaVu Sans where it is installed (Debian's fonts-dejavu-core, which CI installs); otherwise the
-    // sans-serif face ScottPlot finds on the machine.
-    private static string SansFamily =>
-        SkiaSharp.SKFontManager.Default.MatchFamily("DejaVu Sans") is { } typeface && typeface.FamilyName == "DejaVu Sans" ? "DejaVu Sans" : Fonts.Sans;
+    // sans-serif face ScottPlot finds on the machine. Looked up once: each look-up makes a typeface to dispose of.
+    private static readonly string SansFamily = FindSansFamily();
+
+    private static string FindSansFamily()
+    {
+        using var typeface = SkiaSharp.SKFontManager.Default.MatchFamily("DejaVu Sans");
+        return typeface?.FamilyName == "DejaVu Sans" ? "DejaVu Sans" : Fonts.Sans;
+    }
 
     private static string Thousands(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -43,8 +43,8 @@ public static class SeriesChart
             table.AddRow(
                 new Text(version.ToString()),
                 new Text(Sparkline(points, version)),
-                new Text(Count(points[0], version).ToString("N0", CultureInfo.InvariantCulture)),
-                new Text(Count(points[^1], version).ToString("N0", CultureInfo.InvariantCulture)));
+                new Text(points[0].CountOf(version).ToString("N0", CultureInfo.InvariantCulture)),
+                new Text(points[^1].CountOf(version).ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         return table;
@@ -58,15 +58,12 @@ public static class SeriesChart
         foreach (var point in points)
         {
             var total = point.Versions.Sum(v => v.Count);
-            var share = total == 0 ? 0 : (int)Math.Round(8.0 * Count(point, version) / total, MidpointRounding.AwayFromZero);
+            var share = total == 0 ? 0 : (int)Math.Round(8.0 * point.CountOf(version) / total, MidpointRounding.AwayFromZero);
             line.Append(Blocks[share]);
         }
 
         return line.ToString();
     }
-
-    private static long Count(SeriesPoint point, AgentVersion version) =>
-        point.Versions.FirstOrDefault(v => v.Version == version).Count;
 
     // Evenly spaced points, the first and the last always among them.
     private static List<SeriesPoint> Sampled(IReadOnlyList<SeriesPoint> series)

@@ -44,7 +44,7 @@ internal static class SiteActions
         var request = new SiteVersionRequest(options.Version);
         return AdminVerbs.ShowAsync(
             options.Admin, terminal, environment,
-            client => client.SendAsync(HttpMethod.Put, SiteVersionPath(options.Code), request, ProtocolJson.Default.SiteVersionRequest, ProtocolJson.Default.SiteView, cancellationToken),
+            client => client.SendAsync(HttpMethod.Put, Routes.SiteVersion(options.Code), request, ProtocolJson.Default.SiteVersionRequest, ProtocolJson.Default.SiteView, cancellationToken),
             site => terminal.Out.WriteLine($"Site {site.Code} now serves {site.Version} (line {site.Line}); its clients take it at their next maintenance cycle."));
     }
 
@@ -54,7 +54,4 @@ internal static class SiteActions
         ArgumentNullException.ThrowIfNull(options);
         return AdminVerbs.RemoveAsync(options.Admin, terminal, environment, Routes.Site(options.Code), $"Removed site {options.Code.ToUpperInvariant()}.", cancellationToken);
     }
-
-    // PUT /v1/sites/{code}/version; Routes has no constant for it.
-    private static string SiteVersionPath(string code) => Routes.Site(code) + "/version";
 }

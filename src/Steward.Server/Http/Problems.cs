@@ -38,14 +38,28 @@ internal static class Problems
     /// <summary>The answer to a refused store write; <paramref name="what"/> names the thing (<c>site A01</c>).</summary>
     public static IResult FromStore(StoreResult result, string what) => result.Status switch
     {
-        StoreStatus.NotFound => NotFound($"{what} does not exist"),
-        StoreStatus.AlreadyExists => Conflict(Words(result) ?? $"{what} exists already"),
-        StoreStatus.RevisionMismatch => Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile.", Words(result) ?? $"{what} changed meanwhile; read it again and retry"),
+        StoreStatus.NotFound => NotFound(Words(result, what)),
+        StoreStatus.AlreadyExists => Conflict(Words(result, what)),
+        StoreStatus.RevisionMismatch => Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile.", Words(result, what)),
         _ when result.Refusal is { } refusal && RefusalWords.FieldOf(refusal) is { } field => Conflict(field, RefusalWords.Of(refusal)),
-        _ => Conflict(Words(result) ?? $"{what}: refused"),
+        _ => Conflict(Words(result, what)),
     };
 
-    private static string? Words(StoreResult result) => result.Refusal is { } refusal ? RefusalWords.Of(refusal) : null;
+    /// <summary>
+    /// Why a store write was refused, in words (the <c>detail</c> of <see cref="FromStore"/>); <paramref name="what"/>
+    /// names the thing (<c>site A01</c>). The console's forms show these words too.
+    /// </summary>
+    public static string Words(StoreResult result, string what)
+    {
+        var words = result.Refusal is { } refusal ? RefusalWords.Of(refusal) : null;
+        return result.Status switch
+        {
+            StoreStatus.NotFound => $"{what} does not exist",
+            StoreStatus.AlreadyExists => words ?? $"{what} exists already",
+            StoreStatus.RevisionMismatch => words ?? $"{what} changed meanwhile; read it again and retry",
+            _ => words ?? $"{what}: refused",
+        };
+    }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

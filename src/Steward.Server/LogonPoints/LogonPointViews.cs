@@ -19,7 +19,18 @@ internal static class LogonPointViews
         ArgumentNullException.ThrowIfNull(tables);
         var table = tables.Build(await store.FindSitesAsync(row.Sites, cancellationToken).ConfigureAwait(false));
         var named = row.Senior is null ? -1 : table.IndexOf(SiteCode.ParseExact(row.Senior));
-        var point = new LogonPoint(row.Name, SiteTableBuilder.Indices(table, row.Sites), named);
+        return Of(row, table, new LogonPoint(row.Name, SiteTableBuilder.Indices(table, row.Sites), named), secret, rollouts);
+    }
+
+    /// <summary>
+    /// The view of <paramref name="row"/> as <paramref name="point"/> over <paramref name="table"/> (any table that holds
+    /// its sites); with <paramref name="rollouts"/> (the active ones), what they change of its package. The API and the
+    /// console's logon points page both show this.
+    /// </summary>
+    public static LogonPointView Of(LogonPointRow row, SiteTable table, in LogonPoint point, string? secret, IReadOnlyList<ActiveRollout>? rollouts)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(table);
         var senior = point.SeniorSite(table);
         var package = senior >= 0 ? table[senior].Version : (Policy.Versions.AgentVersion?)null;
         var view = new LogonPointView(row.Name, row.Sites, row.Senior, senior >= 0 ? table[senior].Code.ToString() : null, package?.ToString(), secret);

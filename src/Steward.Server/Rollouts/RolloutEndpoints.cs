@@ -13,12 +13,13 @@ namespace Steward.Server.Rollouts;
 /// <summary><c>/v1/rollouts</c>: start a rollout, read rollouts with their progress, and promote, halt, resume, abort or roll back one (decisions 0018, 0023).</summary>
 internal static class RolloutEndpoints
 {
-    private static readonly (string Word, RolloutVerb Verb, string Summary)[] Verbs =
+    // The summaries of RolloutVerbs.StateVerbs, one endpoint each.
+    private static readonly (string Word, string Summary)[] Verbs =
     [
-        ("promote", RolloutVerb.Promote, "Promote a rollout in pilot: it spreads from now over its window."),
-        ("halt", RolloutVerb.Halt, "Halt a rollout in pilot or spreading: only clients that already run its version are served it until it resumes."),
-        ("resume", RolloutVerb.Resume, "Resume a halted rollout into the state it was halted in; a spreading one's window moves forward by the time spent halted."),
-        ("abort", RolloutVerb.Abort, "Abort an active rollout: the site keeps its version; clients that already run the new one keep it."),
+        (RolloutVerbs.Promote, "Promote a rollout in pilot: it spreads from now over its window."),
+        (RolloutVerbs.Halt, "Halt a rollout in pilot or spreading: only clients that already run its version are served it until it resumes."),
+        (RolloutVerbs.Resume, "Resume a halted rollout into the state it was halted in; a spreading one's window moves forward by the time spent halted."),
+        (RolloutVerbs.Abort, "Abort an active rollout: the site keeps its version; clients that already run the new one keep it."),
     ];
 
     public static void Map(IEndpointRouteBuilder group)
@@ -63,10 +64,10 @@ internal static class RolloutEndpoints
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithName("startRollout").RequiresRole(AdminRole.Operator)
         .WithSummary("Start a rollout of a site to a newer published version: the pilot first, then the other clients over the window; it halts by itself when upgrades fail.");
 
-        foreach (var (word, verb, summary) in Verbs)
+        foreach (var (word, summary) in Verbs)
         {
             group.MapPost(RouteTemplates.RolloutVerb(word), (string id, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken) =>
-                ChangeAsync(id, word, verb, http, store, clock, time, cancellationToken))
+                ChangeAsync(id, word, http, store, clock, time, cancellationToken))
             .Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName(word + "Rollout").RequiresRole(AdminRole.Operator).WithSummary(summary);
         }
@@ -165,21 +166,35 @@ internal static class RolloutEndpoints
     }
 
     private static async Task<IResult> ChangeAsync(
-        string id, string word, RolloutVerb verb, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+        string id, string word, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!RolloutInput.ValidId(id))
-        {
-            return Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'");
-        }
-
-        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
-        var (result, _, reason) = await store.ChangeRolloutAsync(id, verb, now, Audits.Of(http, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        var (result, reason, now) = await ApplyVerbAsync(id, word, http, store, clock, time, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{id}'") : Problems.FromStore(result, $"rollout {id}");
+            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'") : Problems.FromStore(result, $"rollout {id}");
         }
 
         var facts = await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(RolloutViews.Of(facts!, now, reason));
+    }
+
+    /// <summary>
+    /// Applies <paramref name="word"/> (one of <see cref="RolloutVerbs.StateVerbs"/>) to rollout <paramref name="id"/>
+    /// at the rollout clock's now, with its audit row (<c>rollout.WORD</c>): NotFound for an id that cannot exist, else
+    /// the store's answer and Policy's reason in words. The API's verbs and the console's buttons both apply them here.
+    /// </summary>
+    internal static async Task<(StoreResult Result, string Reason, long Now)> ApplyVerbAsync(
+        string id, string word, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(store);
+        if (!RolloutInput.ValidId(id))
+        {
+            return (new StoreResult(StoreStatus.NotFound), "", 0);
+        }
+
+        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+        var (result, _, reason) = await store.ChangeRolloutAsync(id, word, now, Audits.Of(http, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        return (result, reason, now);
     }
 }

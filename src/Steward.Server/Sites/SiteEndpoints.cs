@@ -73,11 +73,9 @@ internal static class SiteEndpoints
                 return Problems.Invalid(errors);
             }
 
-            return await UpdateAsync(http, store, time, site.Code.ToString(), current => new SiteRow
-            {
-                Code = current.Code, Name = site.Name, Version = site.Version.ToString(), Boundaries = SiteText.JoinBoundaries(site.Boundaries),
-                UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
-            }, expected, "site.update", cancellationToken, OnlyVersionUnlessAdmin(http)).ConfigureAwait(false);
+            return await UpdateAsync(
+                http, store, time, site.Code.ToString(), current => Changed(current, time, site.Name, site.Version.ToString(), SiteText.JoinBoundaries(site.Boundaries)),
+                expected, UpdateAction, cancellationToken, OnlyVersionUnlessAdmin(http)).ConfigureAwait(false);
         }).Accepts<SiteRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithName("replaceSite").RequiresRole(AdminRole.Operator).WithSummary("Replace a site's name, version and boundaries (If-Match: its revision, to refuse a lost update).");
@@ -99,11 +97,9 @@ internal static class SiteEndpoints
                 return Problems.Invalid(errors);
             }
 
-            return await UpdateAsync(http, store, time, parsed!.Value.ToString(), current => new SiteRow
-            {
-                Code = current.Code, Name = current.Name, Version = version!.Value.ToString(), Boundaries = current.Boundaries,
-                UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
-            }, expected, "site.version", cancellationToken).ConfigureAwait(false);
+            return await UpdateAsync(
+                http, store, time, parsed!.Value.ToString(), current => Changed(current, time, current.Name, version!.Value.ToString(), current.Boundaries),
+                expected, SetVersionAction, cancellationToken).ConfigureAwait(false);
         }).Accepts<SiteVersionRequest>("application/json").Produces<SiteView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .WithName("setSiteVersion").RequiresRole(AdminRole.Operator).WithSummary("Set the version a site's access points serve; refused unless a package of that version is published.");
@@ -142,9 +138,40 @@ internal static class SiteEndpoints
             return refusal;
         }
 
-        var audit = Audits.Of(http, time, action, code, SiteViews.Change(current, row));
-        var result = await store.UpdateSiteAsync(row, expected ?? current.Revision, audit, cancellationToken).ConfigureAwait(false);
+        var result = await SaveAsync(http, store, time, current, row, expected, action, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? TypedResults.Ok(SiteViews.Of(row)) : Problems.FromStore(result, $"site {code}");
+    }
+
+    /// <summary>The audit action of a site's replacement (<c>PUT /v1/sites/{code}</c>, the console's boundaries form).</summary>
+    internal const string UpdateAction = "site.update";
+
+    /// <summary>The audit action of set-version (the API's and the console's): the store ends the site's downgrade order on it.</summary>
+    internal const string SetVersionAction = Storage.Sql.SqlStore.SetVersionAction;
+
+    /// <summary><paramref name="current"/> with a name, version and boundaries, one revision on, changed now.</summary>
+    internal static SiteRow Changed(SiteRow current, TimeProvider time, string? name, string version, string boundaries)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(time);
+        return new SiteRow
+        {
+            Code = current.Code, Name = name, Version = version, Boundaries = boundaries,
+            UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
+        };
+    }
+
+    /// <summary>
+    /// Writes <paramref name="row"/> over <paramref name="current"/> with its audit row (<paramref name="action"/>: the change
+    /// before and after), refused when the site changed since revision <paramref name="expected"/> (none: the one read).
+    /// The API's PUTs and the console's site forms write through here.
+    /// </summary>
+    internal static Task<StoreResult> SaveAsync(
+        HttpContext http, IStewardStore store, TimeProvider time, SiteRow current, SiteRow row, long? expected, string action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(current);
+        var audit = Audits.Of(http, time, action, current.Code, SiteViews.Change(current, row));
+        return store.UpdateSiteAsync(row, expected ?? current.Revision, audit, cancellationToken);
     }
 
     /// <summary>

@@ -13,9 +13,12 @@ internal static class SiteViews
     public static SiteView Of(SiteRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var line = AgentVersion.TryParse(row.Version) is { Success: true } parsed ? parsed.Value.Line.ToString() : "";
-        return new SiteView(row.Code, row.Name, row.Version, line, SiteText.Boundaries(row.Boundaries), row.Revision);
+        return new SiteView(row.Code, row.Name, row.Version, LineOf(row.Version), SiteText.Boundaries(row.Boundaries), row.Revision);
     }
+
+    /// <summary>The release line of a site's version, as the API and the console's sites page show it; empty when it does not parse.</summary>
+    public static string LineOf(string version) =>
+        AgentVersion.TryParse(version) is { Success: true } parsed ? parsed.Value.Line.ToString() : "";
 
     /// <summary>The audit details of a change to a site: the site before and after, as the API shows them.</summary>
     public static string Change(SiteRow before, SiteRow after) =>

@@ -39,10 +39,10 @@ internal interface IRolloutStore
     Task<(StoreResult Result, RolloutRow? Row, string Reason)> StartRolloutAsync(RolloutStart start, AuditRow audit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Applies an administrator's verb (promote, halt, resume, abort) to the rollout as it is now: NotFound,
-    /// or refused (<see cref="RolloutRefused"/>) when the verb is not allowed in its state.
+    /// Applies an administrator's verb (one of <c>RolloutVerbs.StateVerbs</c>: promote, halt, resume, abort) to the rollout
+    /// as it is now: NotFound, or refused (<see cref="RolloutRefused"/>) when the verb is not allowed in its state.
     /// </summary>
-    Task<(StoreResult Result, RolloutRow? Row, string Reason)> ChangeRolloutAsync(string id, RolloutVerb verb, long now, AuditRow audit, CancellationToken cancellationToken);
+    Task<(StoreResult Result, RolloutRow? Row, string Reason)> ChangeRolloutAsync(string id, string verb, long now, AuditRow audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Rolls a rollout back (decision 0023): Policy decides on the row read under the lock (an active rollout, or

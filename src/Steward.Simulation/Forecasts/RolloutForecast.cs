@@ -65,7 +65,7 @@ public static class RolloutForecast
         long peak = 0;
         for (var i = 1; i < series.Count; i++)
         {
-            var gained = CountOf(series[i], target) - CountOf(series[i - 1], target);
+            var gained = series[i].CountOf(target) - series[i - 1].CountOf(target);
             if (gained > 0)
             {
                 last = series[i].Hour;
@@ -76,21 +76,8 @@ public static class RolloutForecast
             }
         }
 
-        var upgraded = series.Count == 0 ? 0 : CountOf(series[^1], target) - CountOf(series[0], target);
+        var upgraded = series.Count == 0 ? 0 : series[^1].CountOf(target) - series[0].CountOf(target);
         return new ForecastResult(series, upgraded, last, peak, peakHour, reason, []);
-    }
-
-    private static long CountOf(SeriesPoint point, AgentVersion version)
-    {
-        foreach (var count in point.Versions)
-        {
-            if (count.Version == version)
-            {
-                return count.Count;
-            }
-        }
-
-        return 0;
     }
 
     private static string Quoted(string text) => JsonSerializer.Serialize(text);

@@ -1,3 +1,4 @@
+using Steward.Policy.Versions;
 using Steward.Simulation.Model;
 
 namespace Steward.Simulation.Running;
@@ -27,4 +28,19 @@ public sealed record RunStepResult(
 /// <summary>Installed agents per version at a whole hour, counted after every cycle before it.</summary>
 /// <param name="Hour">The hour: seconds from 0 divided by 3,600.</param>
 /// <param name="Versions">Agents per version, versions ascending; versions no agent holds are left out.</param>
-public sealed record SeriesPoint(long Hour, IReadOnlyList<VersionCount> Versions);
+public sealed record SeriesPoint(long Hour, IReadOnlyList<VersionCount> Versions)
+{
+    /// <summary>The clients on <paramref name="version"/> at this hour (null: those with no agent); 0 when none is.</summary>
+    public long CountOf(AgentVersion? version)
+    {
+        foreach (var count in Versions)
+        {
+            if (count.Version == version)
+            {
+                return count.Count;
+            }
+        }
+
+        return 0;
+    }
+}

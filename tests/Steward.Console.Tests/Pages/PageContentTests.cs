@@ -95,6 +95,10 @@ public sealed partial class PageContentTests(ConsoleFixture console)
         await Expect(east.Locator("td").Nth(1)).ToHaveTextAsync("none (the newest)");
         await Expect(west.Locator("td").Nth(2)).ToHaveTextAsync("B02");
         await Expect(west.Locator("td").Nth(3)).ToHaveTextAsync(SeededServer.ServicePack1);
+
+        // The rollout of A01 serves its pilot the newest version: LP-EAST's senior site A01 then hands that out (as the API says).
+        await Expect(east.Locator("td").Nth(4)).ToContainTextAsync($"{SeededServer.Newest} ({SeededServer.Rollout} of A01");
+        await Expect(west.Locator("td").Nth(4)).ToHaveTextAsync("the same");
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class RolloutPageTests(ConsoleFixture console)
         await page.GetByRole(AriaRole.Button, new() { Name = "Halt" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"{Regex.Escape(Path)}\\?done=halt$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The rollout was halted");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"only clients that already run {SeededServer.Newest} are served it until it resumes");
         await Expect(page.Locator("#rollout-state")).ToHaveTextAsync("halted");
         Assert.Equal(1, dialogs);
         Assert.Equal("halted", await StateAsync());

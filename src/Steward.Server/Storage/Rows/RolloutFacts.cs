@@ -7,14 +7,6 @@ namespace Steward.Server.Storage.Rows;
 internal sealed record RolloutStart(string Id, string Site, string To, IReadOnlyList<string> Pilot, long Window, int HaltFailures, string HaltRate, long Now, string StartedBy);
 
 /// <summary>The administrator's verbs on a rollout.</summary>
-internal enum RolloutVerb
-{
-    Promote,
-    Halt,
-    Resume,
-    Abort,
-}
-
 /// <summary>A rollback as an administrator asks for it: the order's new id, when (rollout seconds), who and why.</summary>
 internal sealed record RollbackOrder(string RolloutId, string OrderId, string? Reason, long Now, string By);
 

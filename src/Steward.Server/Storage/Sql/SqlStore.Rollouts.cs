@@ -131,7 +131,7 @@ internal sealed partial class SqlStore : IRolloutStore
         return (result, result.Succeeded ? row : null, reason);
     }
 
-    public async Task<(StoreResult Result, RolloutRow? Row, string Reason)> ChangeRolloutAsync(string id, RolloutVerb verb, long now, AuditRow audit, CancellationToken cancellationToken)
+    public async Task<(StoreResult Result, RolloutRow? Row, string Reason)> ChangeRolloutAsync(string id, string verb, long now, AuditRow audit, CancellationToken cancellationToken)
     {
         RolloutRow? after = null;
         var reason = "";
@@ -145,13 +145,8 @@ internal sealed partial class SqlStore : IRolloutStore
                 }
 
                 var rollout = RolloutRows.ToPolicy(before, await PilotCountAsync(c, t, id).ConfigureAwait(false));
-                var change = verb switch
-                {
-                    RolloutVerb.Promote => RolloutLifecycle.Promote(rollout, now, TimeStyle.Utc),
-                    RolloutVerb.Halt => RolloutLifecycle.Halt(rollout, now),
-                    RolloutVerb.Resume => RolloutLifecycle.Resume(rollout, await PilotRunsTargetAsync(c, t, before, null).ConfigureAwait(false), now, TimeStyle.Utc),
-                    _ => RolloutLifecycle.Abort(rollout, now),
-                };
+                var pilotRunsTarget = verb == RolloutVerbs.Resume && await PilotRunsTargetAsync(c, t, before, null).ConfigureAwait(false);
+                var change = RolloutVerbs.Apply(verb, rollout, pilotRunsTarget, now, TimeStyle.Utc);
                 reason = change.Reason;
                 if (!change.Applied)
                 {

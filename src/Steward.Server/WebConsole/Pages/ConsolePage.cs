@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Server.Hosting;
+using Steward.Server.Http;
 using Steward.Server.Security.Access;
+using Steward.Server.Sites;
 using Steward.Server.Storage;
+using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.WebConsole.Pages;
 
@@ -22,6 +25,23 @@ public abstract class ConsolePage : PageModel
 
     internal DateTimeOffset Now => Service<TimeProvider>().GetUtcNow();
 
+    /// <summary>Why the form this page answers was refused, in words; the page shows it.</summary>
+    internal string? Refusal { get; private protected set; }
+
     internal T Service<T>()
         where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
+
+    /// <summary>The page again, with <paramref name="words"/> as its <see cref="Refusal"/> and <paramref name="status"/>.</summary>
+    private protected PageResult Refuse(int status, string words)
+    {
+        Refusal = words;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    /// <summary>The site a page's address names (checked as the API checks a code), or null when there is none.</summary>
+    private protected async Task<SiteRow?> FindSiteAsync(string? code) =>
+        SiteInput.Code(code, "code", new FieldErrors()) is { } parsed
+            ? await Store.FindSiteAsync(parsed.ToString(), HttpContext.RequestAborted).ConfigureAwait(false)
+            : null;
 }

@@ -1,7 +1,7 @@
 using Steward.Policy.Checks;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
-using Steward.Server.Storage.Rows;
+using Steward.Server.Fleet;
 using Steward.Server.WebConsole.Views;
 
 namespace Steward.Server.WebConsole.Pages;
@@ -14,11 +14,8 @@ public sealed class FleetModel : ConsolePage
 {
     internal IReadOnlyList<FleetChart.Bar> Bars { get; private set; } = [];
 
-    internal IReadOnlyList<SiteRow> Sites { get; private set; } = [];
-
-    internal long Total { get; private set; }
-
-    internal long Unassigned { get; private set; }
+    /// <summary>The fleet as the API shows it: clients per site and installed version, all clients, those in no site.</summary>
+    internal FleetSummary Summary { get; private set; } = null!;
 
     internal long Inactive { get; private set; }
 
@@ -32,12 +29,8 @@ public sealed class FleetModel : ConsolePage
         var cancellationToken = HttpContext.RequestAborted;
         var rows = await Store.FleetAsync(cancellationToken).ConfigureAwait(false);
         var hierarchy = await LiveHierarchy.ReadAsync(Store, Service<SiteTableBuilder>(), cancellationToken).ConfigureAwait(false);
-        Sites = hierarchy.Sites;
-        Bars = [.. hierarchy.Sites.Select(site => new FleetChart.Bar(
-            site.Code,
-            rows.Where(r => r.Site == site.Code).ToDictionary(r => r.Installed ?? "none", r => r.Clients, StringComparer.Ordinal)))];
-        Total = rows.Where(r => r.Site.Length == 0).Sum(r => r.Clients);
-        Unassigned = rows.Where(r => r.Site == "-").Sum(r => r.Clients);
+        Summary = FleetEndpoints.Summary(rows, hierarchy.Sites);
+        Bars = [.. Summary.Sites.Select(site => new FleetChart.Bar(site.Code, site.Versions))];
         Inactive = await Store.CountSeenBeforeAsync(Options.InactiveBefore(Now), cancellationToken).ConfigureAwait(false);
         Unhealthy = (await Store.CountByHealthAsync(cancellationToken).ConfigureAwait(false))[HealthWords.Unhealthy];
         Warnings = hierarchy.Warnings();

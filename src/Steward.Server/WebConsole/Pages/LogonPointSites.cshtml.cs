@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Protocol.Admin;
 using Steward.Server.Http;
 using Steward.Server.LogonPoints;
@@ -15,10 +14,6 @@ namespace Steward.Server.WebConsole.Pages;
 [Authorize(Policy = "console-admin")]
 public sealed class LogonPointSitesModel : ConsolePage
 {
-    internal string Name { get; private set; } = "";
-
-    internal string? Refusal { get; private set; }
-
     public IActionResult OnGet() => LocalRedirect("/console/logon-points");
 
     public async Task<IActionResult> OnPostAsync(string name, string[]? sites)
@@ -30,7 +25,6 @@ public sealed class LogonPointSitesModel : ConsolePage
             return NotFound();
         }
 
-        Name = current.Name;
         var errors = new FieldErrors();
         if (LogonPointInput.Check(new LogonPointRequest(current.Name, sites ?? [], current.Senior, null), current.Name, errors) is not { } point)
         {
@@ -40,16 +34,9 @@ public sealed class LogonPointSitesModel : ConsolePage
         var (result, _, _) = await LogonPointEndpoints.SaveCheckedAsync(HttpContext, point, current, Store, Service<TimeProvider>(), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return Refuse(StatusCodes.Status409Conflict, result.Refusal is { } refusal ? RefusalWords.Of(refusal) : $"logon point {current.Name}: refused ({result.Status})");
+            return Refuse(StatusCodes.Status409Conflict, Problems.Words(result, $"logon point '{current.Name}'"));
         }
 
         return LocalRedirect($"/console/logon-points?changed={Uri.EscapeDataString(current.Name)}");
-    }
-
-    private PageResult Refuse(int status, string words)
-    {
-        Refusal = words;
-        Response.StatusCode = status;
-        return Page();
     }
 }

@@ -31,6 +31,12 @@ public sealed class RolloutModel : ConsolePage
     /// <summary>The verb this console applied just before (<c>?done=halt</c>): the page says so.</summary>
     internal string? Done { get; private set; }
 
+    /// <summary>Policy's reason for what <see cref="Done"/> did, in words, when this console applied it.</summary>
+    internal string? DoneReason { get; private set; }
+
+    /// <summary>The TempData key under which the console's verb form leaves Policy's reason for this page.</summary>
+    internal const string ReasonKey = "rollout-reason";
+
     public async Task<IActionResult> OnGetAsync(string id, string? done)
     {
         if (!await LoadAsync(id).ConfigureAwait(false))
@@ -38,25 +44,34 @@ public sealed class RolloutModel : ConsolePage
             return NotFound();
         }
 
-        Done = RolloutChangeModel.Verb(done) is null ? null : done;
+        Done = RolloutVerbs.IsStateVerb(done) ? done : null;
+        DoneReason = Done is null ? null : TempData[ReasonKey] as string;
         return Page();
     }
 
-    /// <summary>The chart: the actual hourly counts over the forecast, as SVG drawn by Steward.Charts.</summary>
+    /// <summary>
+    /// The chart: the actual hourly counts over the forecast, as SVG drawn by Steward.Charts. It reads only what it
+    /// draws (the rollout's row, its pilot, its hourly counts and the cached forecast), not the page's progress.
+    /// </summary>
     public async Task<IActionResult> OnGetChartAsync(string id)
     {
-        if (!await LoadAsync(id).ConfigureAwait(false))
+        var cancellationToken = HttpContext.RequestAborted;
+        var store = Service<IRolloutStore>();
+        var row = RolloutInput.ValidId(id) ? await store.FindRolloutAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (row is null)
         {
             return NotFound();
         }
 
+        var actual = await HoursAsync(id).ConfigureAwait(false);
+        await ReadForecastAsync(row, await store.ListPilotAsync(id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var forecast = Forecast is { Result.Success: true } f ? RolloutSeries.From(f.Result.Series, f.FromHour) : [];
-        if (Actual.Count == 0 && forecast.Count == 0)
+        if (actual.Count == 0 && forecast.Count == 0)
         {
             return NotFound();
         }
 
-        using var plot = VersionSeriesChart.DrawOver($"Rollout {View.Id}: site {View.Site}, {View.From} to {View.To}", VersionSeriesChart.RolloutTimeAxis, Actual, forecast);
+        using var plot = VersionSeriesChart.DrawOver($"Rollout {row.Id}: site {row.Site}, {row.FromVersion} to {row.ToVersion}", VersionSeriesChart.RolloutTimeAxis, actual, forecast);
         using var svg = new MemoryStream();
         ChartFiles.Write(plot, ChartFormat.Svg, ChartSize.Default, svg);
         return File(svg.ToArray(), "image/svg+xml");
@@ -75,31 +90,31 @@ public sealed class RolloutModel : ConsolePage
         var now = await Service<IRolloutClock>().NowAsync(cancellationToken).ConfigureAwait(false);
         View = RolloutViews.Of(facts, now);
         Verbs = AllowedVerbs(facts.Rollout, facts.Pilot.Count, now);
-        Actual = RolloutSeries.Of(await Service<IRolloutHourStore>().ListRolloutHoursAsync(id, cancellationToken).ConfigureAwait(false));
+        Actual = await HoursAsync(id).ConfigureAwait(false);
+        await ReadForecastAsync(facts.Rollout, facts.Pilot).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<SeriesPoint>> HoursAsync(string id) =>
+        RolloutSeries.Of(await Service<IRolloutHourStore>().ListRolloutHoursAsync(id, HttpContext.RequestAborted).ConfigureAwait(false));
+
+    private async Task ReadForecastAsync(RolloutRow rollout, IReadOnlyList<string> pilot)
+    {
         try
         {
-            Forecast = await Service<RolloutForecasts>().ForAsync(facts.Rollout, facts.Pilot).ConfigureAwait(false);
+            Forecast = await Service<RolloutForecasts>().ForAsync(rollout, pilot).ConfigureAwait(false);
             ForecastError = Forecast.Result.Success ? null : string.Join("; ", Forecast.Result.Problems.Take(3).Select(p => p.Message));
         }
         catch (System.Data.Common.DbException e)
         {
             ForecastError = $"the fleet could not be read for the forecast ({e.Message})";
         }
-
-        return true;
     }
 
     // Policy decides which verbs apply; the page offers those and no others.
     private static string[] AllowedVerbs(RolloutRow row, int pilotCount, long now)
     {
         var rollout = RolloutRows.ToPolicy(row, pilotCount);
-        (string Word, RolloutChange Change)[] verbs =
-        [
-            ("promote", RolloutLifecycle.Promote(rollout, now)),
-            ("halt", RolloutLifecycle.Halt(rollout, now)),
-            ("resume", RolloutLifecycle.Resume(rollout, pilotRunsTarget: false, now)),
-            ("abort", RolloutLifecycle.Abort(rollout, now)),
-        ];
-        return [.. verbs.Where(v => v.Change.Applied).Select(v => v.Word)];
+        return [.. RolloutVerbs.StateVerbs.Where(verb => RolloutVerbs.Apply(verb, rollout, pilotRunsTarget: false, now).Applied)];
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Steward.Policy.Rollouts;
 using Steward.Server.Http;
 using Steward.Server.Rollouts;
 using Steward.Server.Storage;
-using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.WebConsole.Pages;
 
@@ -17,26 +17,22 @@ public sealed class RolloutChangeModel : ConsolePage
 {
     internal string Id { get; private set; } = "";
 
-    internal string? Refusal { get; private set; }
-
     public IActionResult OnGet(string id) => LocalRedirect($"/console/rollouts/{Uri.EscapeDataString(id)}");
 
     public async Task<IActionResult> OnPostAsync(string id, string verb)
     {
-        if (!RolloutInput.ValidId(id) || Verb(verb) is not { } parsed)
+        if (!RolloutVerbs.IsStateVerb(verb))
         {
             return NotFound();
         }
 
-        Id = id;
-        var cancellationToken = HttpContext.RequestAborted;
-        var time = Service<TimeProvider>();
-        var now = await Service<IRolloutClock>().NowAsync(cancellationToken).ConfigureAwait(false);
-        var word = verb;
-        var (result, _, _) = await Service<IRolloutStore>().ChangeRolloutAsync(id, parsed, now, Audits.Of(HttpContext, time, "rollout." + word, id, ""), cancellationToken).ConfigureAwait(false);
+        var (result, reason, _) = await RolloutEndpoints.ApplyVerbAsync(
+            id, verb, HttpContext, Service<IRolloutStore>(), Service<IRolloutClock>(), Service<TimeProvider>(), HttpContext.RequestAborted).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return LocalRedirect($"/console/rollouts/{id}?done={word}");
+            // The rollout page says what the verb did, in Policy's words, once (the reason rides in TempData's cookie, not the address).
+            TempData[RolloutModel.ReasonKey] = reason;
+            return LocalRedirect($"/console/rollouts/{id}?done={verb}");
         }
 
         if (result.Status == StoreStatus.NotFound)
@@ -44,18 +40,7 @@ public sealed class RolloutChangeModel : ConsolePage
             return NotFound();
         }
 
-        Refusal = result.Refusal is { } refusal ? RefusalWords.Of(refusal) : $"rollout {id}: {word} refused";
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
+        Id = id;
+        return Refuse(StatusCodes.Status409Conflict, Problems.Words(result, $"rollout {id}"));
     }
-
-    /// <summary>The verb a console form names, in the API's words; null for any other word.</summary>
-    internal static RolloutVerb? Verb(string? word) => word switch
-    {
-        "promote" => RolloutVerb.Promote,
-        "halt" => RolloutVerb.Halt,
-        "resume" => RolloutVerb.Resume,
-        "abort" => RolloutVerb.Abort,
-        _ => null,
-    };
 }

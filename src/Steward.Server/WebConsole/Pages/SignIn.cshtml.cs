@@ -14,8 +14,6 @@ public sealed class SignInModel : ConsolePage
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    internal string? Refusal { get; private set; }
-
     public void OnGet()
     {
     }

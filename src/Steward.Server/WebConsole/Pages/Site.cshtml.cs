@@ -18,7 +18,7 @@ public sealed class SiteModel : ConsolePage
     public async Task<IActionResult> OnGetAsync(string code, string? changed)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var site = code is { Length: <= 16 } ? await Store.FindSiteAsync(code.ToUpperInvariant(), cancellationToken).ConfigureAwait(false) : null;
+        var site = await FindSiteAsync(code).ConfigureAwait(false);
         if (site is null)
         {
             return NotFound();

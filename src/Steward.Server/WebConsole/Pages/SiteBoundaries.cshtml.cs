@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Protocol.Admin;
 using Steward.Server.Decisions;
 using Steward.Server.Http;
 using Steward.Server.Sites;
-using Steward.Server.Storage;
-using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.WebConsole.Pages;
 
@@ -20,14 +17,11 @@ public sealed class SiteBoundariesModel : ConsolePage
 {
     internal string Code { get; private set; } = "";
 
-    internal string? Refusal { get; private set; }
-
     public IActionResult OnGet(string code) => LocalRedirect($"/console/sites/{Uri.EscapeDataString(code)}");
 
     public async Task<IActionResult> OnPostAsync(string code, string? boundaries, long? revision)
     {
-        var cancellationToken = HttpContext.RequestAborted;
-        var current = code is { Length: <= 16 } ? await Store.FindSiteAsync(code.ToUpperInvariant(), cancellationToken).ConfigureAwait(false) : null;
+        var current = await FindSiteAsync(code).ConfigureAwait(false);
         if (current is null)
         {
             return NotFound();
@@ -42,27 +36,13 @@ public sealed class SiteBoundariesModel : ConsolePage
         }
 
         var time = Service<TimeProvider>();
-        var row = new SiteRow
-        {
-            Code = current.Code, Name = current.Name, Version = current.Version, Boundaries = SiteText.JoinBoundaries(site.Boundaries),
-            UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
-        };
-        var audit = Audits.Of(HttpContext, time, "site.update", current.Code, SiteViews.Change(current, row));
-        var result = await Store.UpdateSiteAsync(row, revision ?? current.Revision, audit, cancellationToken).ConfigureAwait(false);
+        var row = SiteEndpoints.Changed(current, time, current.Name, current.Version, SiteText.JoinBoundaries(site.Boundaries));
+        var result = await SiteEndpoints.SaveAsync(HttpContext, Store, time, current, row, revision, SiteEndpoints.UpdateAction, HttpContext.RequestAborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return Refuse(StatusCodes.Status409Conflict, result.Refusal is { } refusal ? RefusalWords.Of(refusal)
-                : result.Status == StoreStatus.RevisionMismatch ? $"site {current.Code} changed since the form was shown; load it again and repeat"
-                : $"site {current.Code}: refused");
+            return Refuse(StatusCodes.Status409Conflict, Problems.Words(result, $"site {current.Code}"));
         }
 
         return LocalRedirect($"/console/sites/{current.Code}?changed=boundaries");
-    }
-
-    private PageResult Refuse(int status, string words)
-    {
-        Refusal = words;
-        Response.StatusCode = status;
-        return Page();
     }
 }

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Steward.Server.Http;
 using Steward.Server.Sites;
-using Steward.Server.Storage;
-using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.WebConsole.Pages;
 
@@ -17,8 +14,6 @@ namespace Steward.Server.WebConsole.Pages;
 public sealed class SiteVersionModel : ConsolePage
 {
     internal string Code { get; private set; } = "";
-
-    internal string? Refusal { get; private set; }
 
     public IActionResult OnGet(string code) => LocalRedirect($"/console/sites/{Uri.EscapeDataString(code)}");
 
@@ -42,28 +37,13 @@ public sealed class SiteVersionModel : ConsolePage
 
         Code = current.Code;
         var time = Service<TimeProvider>();
-        var row = new SiteRow
-        {
-            Code = current.Code, Name = current.Name, Version = parsedVersion!.Value.ToString(), Boundaries = current.Boundaries,
-            UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(), Revision = current.Revision + 1, CreatedAt = current.CreatedAt,
-        };
-        var audit = Audits.Of(HttpContext, time, "site.version", current.Code, SiteViews.Change(current, row));
-        var result = await Store.UpdateSiteAsync(row, revision ?? current.Revision, audit, cancellationToken).ConfigureAwait(false);
+        var row = SiteEndpoints.Changed(current, time, current.Name, parsedVersion!.Value.ToString(), current.Boundaries);
+        var result = await SiteEndpoints.SaveAsync(HttpContext, Store, time, current, row, revision, SiteEndpoints.SetVersionAction, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            var words = result.Refusal is { } refusal ? RefusalWords.Of(refusal)
-                : result.Status == StoreStatus.RevisionMismatch ? $"site {current.Code} changed since the form was shown; load it again and repeat"
-                : $"site {current.Code}: refused";
-            return Refuse(StatusCodes.Status409Conflict, words);
+            return Refuse(StatusCodes.Status409Conflict, Problems.Words(result, $"site {current.Code}"));
         }
 
         return LocalRedirect($"/console/sites/{current.Code}?changed=version");
-    }
-
-    private PageResult Refuse(int status, string words)
-    {
-        Refusal = words;
-        Response.StatusCode = status;
-        return Page();
     }
 }

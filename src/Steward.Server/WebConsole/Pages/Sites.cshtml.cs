@@ -1,7 +1,6 @@
 using Steward.Policy.Boundaries;
 using Steward.Policy.Sites;
 using Steward.Server.Decisions;
-using Steward.Server.Storage.Rows;
 using Steward.Server.WebConsole.Views;
 
 namespace Steward.Server.WebConsole.Pages;
@@ -45,7 +44,4 @@ public sealed class SitesModel : ConsolePage
 
         (Holding, HoldingLogonPoints) = Hierarchy.Holding(parsed.Value);
     }
-
-    internal static string Line(SiteRow site) =>
-        Policy.Versions.AgentVersion.TryParse(site.Version) is { Success: true } v ? v.Value.Line.ToString() : "";
 }

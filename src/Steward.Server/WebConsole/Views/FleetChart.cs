@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Steward.Charts;
 
 namespace Steward.Server.WebConsole.Views;
 
@@ -22,9 +23,8 @@ internal static class FleetChart
     private const int BarHeight = 20;
     private const int LegendRow = 22;
 
-    // Okabe and Ito's colours for colour-blind readers; "no agent" is grey, apart from every version.
-    private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
-    private const string NoAgent = "#9a9a9a";
+    // The versions take the charts' Okabe–Ito colours, in the same order; "no agent" is grey, apart from every version.
+    private const string NoAgentColour = "#9a9a9a";
 
     /// <summary>A bar of the chart: the site's code and its clients per installed version ("none": no agent).</summary>
     public sealed record Bar(string Label, IReadOnlyDictionary<string, long> Versions);
@@ -33,7 +33,7 @@ internal static class FleetChart
     {
         ArgumentNullException.ThrowIfNull(bars);
         var versions = bars.SelectMany(b => b.Versions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var colours = versions.Select((v, i) => (v, v == "none" ? NoAgent : Palette[i % Palette.Length])).ToDictionary(p => p.v, p => p.Item2, StringComparer.Ordinal);
+        var colours = versions.Select((v, i) => (v, v == "none" ? NoAgentColour : OkabeIto.ColourOf(i).ToHex())).ToDictionary(p => p.v, p => p.Item2, StringComparer.Ordinal);
         var largest = Math.Max(1, bars.Select(b => b.Versions.Values.Sum()).DefaultIfEmpty(0).Max());
         var width = LabelWidth + BarWidth + CountWidth;
         var legendRows = (versions.Count + LegendColumns - 1) / LegendColumns;
@@ -73,7 +73,7 @@ internal static class FleetChart
         return new HtmlString(svg.ToString());
     }
 
-    public static string Named(string version) => version == "none" ? "no agent" : version;
+    public static string Named(string version) => version == "none" ? VersionSeriesChart.NoAgent : version;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace Steward.Server.WebConsole.Views;
 
 /// <summary>
 /// The server's sites and logon points as the rules see them (a <see cref="SiteTable"/> and <see cref="LogonPoint"/>s),
-/// read once per page: for the senior site and package of each logon point, the hierarchy check's warnings
+/// read once per page: for each logon point's view (<c>LogonPointViews.Of</c>), the hierarchy check's warnings
 /// (those of <c>steward check</c>, on the live hierarchy) and the look-up of an address.
 /// </summary>
 internal sealed class LiveHierarchy
@@ -39,9 +39,6 @@ internal sealed class LiveHierarchy
     }
 
     public IReadOnlyList<HierarchyWarning> Warnings() => HierarchyCheck.Run(Table, LogonPoints);
-
-    /// <summary>The site whose package the logon point hands out now, or null when none of its sites exists.</summary>
-    public Site? SeniorOf(int logonPoint) => LogonPoints[logonPoint].SeniorSite(Table) is var s and >= 0 ? Table[s] : null;
 
     /// <summary>The sites whose boundaries hold the address, and the logon points those sites take part in.</summary>
     public (IReadOnlyList<Site> Sites, IReadOnlyList<string> LogonPoints) Holding(NetworkAddress address)

@@ -111,22 +111,14 @@ internal sealed class RolloutDesk(Fleet fleet)
             return new RolloutChange(false, null, $"Cannot {step.Verb} rollout {step.Id}: its start was refused, so it does not exist.");
         }
 
-        var change = step.Verb switch
-        {
-            "promote" => RolloutLifecycle.Promote(rollout, Now),
-            "halt" => RolloutLifecycle.Halt(rollout, Now),
-            "resume" => RolloutLifecycle.Resume(rollout, RunsTarget(record.Pilot, rollout.To), Now),
-            "abort" => RolloutLifecycle.Abort(rollout, Now),
-            "rollback" => RolloutLifecycle.Rollback(rollout, Now),
-            _ => throw new ArgumentException($"'{step.Verb}' is not a rollout verb.", nameof(step)),
-        };
+        var change = RolloutVerbs.Apply(step.Verb, rollout, step.Verb == RolloutVerbs.Resume && RunsTarget(record.Pilot, rollout.To), Now);
         if (!change.Applied)
         {
             return change;
         }
 
         record.Rollout = change.Rollout;
-        if (step.Verb == "rollback")
+        if (step.Verb == RolloutVerbs.Rollback)
         {
             // The site goes back to F (its table already says F while the rollout was active), and clients on T are ordered down.
             sites = sites.WithVersion(record.Site, rollout.From);
