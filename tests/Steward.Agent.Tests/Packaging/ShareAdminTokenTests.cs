@@ -4,7 +4,8 @@ namespace Steward.Agent.Tests.Packaging;
 
 /// <summary>
 /// packaging/deb/server/share-admin-token, the server unit's ExecStartPost (run as root), on a small root of its own:
-/// as systemd runs it (no DPKG_ROOT at all; in a chroot whose /usr is this computer's, so that it finds its tools).
+/// as systemd runs it (no DPKG_ROOT at all; in a chroot whose /usr is this computer's, so that it finds its tools),
+/// and against a steward user who put a link to a secret file where its token belongs.
 /// </summary>
 public sealed class ShareAdminTokenTests : IDisposable
 {
@@ -27,6 +28,23 @@ public sealed class ShareAdminTokenTests : IDisposable
         var token = Path.Combine(root, "etc/steward/admin-token");
         Assert.Equal("the-token", await File.ReadAllTextAsync(token));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(token));
+    }
+
+    [RootFact]
+    public async Task ALinkInPlaceOfTheToken_IsRefused_AndWhatItNamesIsNotShared()
+    {
+        var root = NewRoot();
+        var secret = Path.Combine(root, "shadow");
+        await File.WriteAllTextAsync(secret, "root's secret");
+        File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.CreateSymbolicLink(Path.Combine(root, "var/lib/steward/admin-token"), secret);
+
+        var share = await Debian.RunAsync("env", $"DPKG_ROOT={root}", "sh", Path.Combine(root, "share-admin-token"));
+
+        Assert.NotEqual(0, share.ExitCode);
+        Assert.Contains("is not a regular file; nothing shared", share.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(root, "etc/steward/admin-token")));
+        Assert.False(File.Exists(Path.Combine(root, "etc/steward/admin-token.new")));
     }
 
     // The root: the steward user and group, its data directory, /etc/steward, the script at /share-admin-token, and
