@@ -76,6 +76,13 @@ internal static class AgentCli
             console.Problem("stopped before finishing; the installed agent is untouched, and the next run finishes the job");
             return ExitCodes.Failed;
         }
+        catch (Exception e) when (e is AgentException or Steward.Packaging.PackageException)
+        {
+            // A refusal said in words (a copy whose program fails its health check, a package that does not verify):
+            // never an unhandled exception, whose exit code a postinst or service manager does not know.
+            console.Problem(e.Message);
+            return ExitCodes.Failed;
+        }
         catch (UnauthorizedAccessException e)
         {
             console.Problem($"cannot work in {context.Layout.Root}: {e.Message} (the service runs as root; run it with the rights to that directory)");

@@ -3,6 +3,7 @@ using Steward.Agent.Layout;
 using Steward.Agent.Platform;
 using Steward.Agent.State;
 using Steward.Agent.Update;
+using Steward.Packaging;
 
 namespace Steward.Agent.Doctor;
 
@@ -38,12 +39,26 @@ internal sealed class Repairs(AgentLayout layout, AgentConsole console, TimeProv
         var done = new List<string>();
 
         // Before recovery, which would remove a version directory without its marker.
-        await RestoreCurrentMarkerAsync(done, cancellationToken).ConfigureAwait(false);
+        await AttemptAsync(done, () => RestoreCurrentMarkerAsync(done, cancellationToken)).ConfigureAwait(false);
         done.AddRange(new Recovery(Layout, Time).Run().Select(line => "recovery: " + line));
         RestoreState(done);
-        await RepairVersionsAsync(done, cancellationToken).ConfigureAwait(false);
-        await RestorePointerAsync(done, cancellationToken).ConfigureAwait(false);
+        await AttemptAsync(done, () => RepairVersionsAsync(done, cancellationToken)).ConfigureAwait(false);
+        await AttemptAsync(done, () => RestorePointerAsync(done, cancellationToken)).ConfigureAwait(false);
         return done;
+    }
+
+    // A repair refused (the copy's program fails its health check, a file of the copy does not match) is said in
+    // words among the repairs, and the checks after the repairs say what remains.
+    private static async Task AttemptAsync(List<string> done, Func<Task> repair)
+    {
+        try
+        {
+            await repair().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AgentException or PackageException)
+        {
+            done.Add($"not repaired: {e.Message}");
+        }
     }
 
     private async Task RestoreCurrentMarkerAsync(List<string> done, CancellationToken cancellationToken)

@@ -81,13 +81,24 @@ internal static class VersionFiles
             return $"{file.Path} is missing";
         }
 
-        using var stream = File.OpenRead(path);
-        if (stream.Length != file.Size)
+        // A file that cannot be opened or read (a socket in its place, a failing disk) is a finding, never an
+        // exception: the daily check runs inside the service, which must keep running to report it.
+        string hash;
+        try
         {
-            return $"{file.Path} is {stream.Length} bytes, not the {file.Size} its manifest lists";
+            using var stream = File.OpenRead(path);
+            if (stream.Length != file.Size)
+            {
+                return $"{file.Path} is {stream.Length} bytes, not the {file.Size} its manifest lists";
+            }
+
+            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{path} cannot be read: {e.Message}";
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         return string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase)
             ? null
             : $"{file.Path} has SHA-256 {hash}, not the {file.Sha256} its manifest lists";

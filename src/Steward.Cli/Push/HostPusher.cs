@@ -71,9 +71,10 @@ internal sealed class HostPusher(SshConnector connector, AgentPackages packages,
                     $"dpkg -i {Path.GetFileName(found.Path)} failed: {install.Said}", version);
             }
 
-            var enroll = await shell.RunAsync(
-                $"{target.Sudo}env STEWARD_ENROLLMENT_SECRET={RemoteShell.Quote(target.Secret)} {target.Agent} install {target.StateDirArgument}--logon-point {RemoteShell.Quote(target.LogonPointUrl)} --json",
-                cancel).ConfigureAwait(false);
+            // The secret goes into the 0700 directory (removed below), never onto a command line.
+            var secret = $"{directory}/enrollment-secret";
+            await shell.WriteAsync(secret, target.Secret, cancel).ConfigureAwait(false);
+            var enroll = await shell.RunAsync(target.EnrollCommand(secret), cancel).ConfigureAwait(false);
             var (outcome, reason) = Outcome(enroll.Out);
             if (outcome is "NotInBoundaries" or "NoCompatibleSite")
             {

@@ -22,29 +22,18 @@ internal sealed class KnownHosts(string path)
     {
         ArgumentNullException.ThrowIfNull(key);
         var encoded = Convert.ToBase64String(key);
-        var named = false;
-        foreach (var entry in Entries())
+        var lines = Entries().Where(entry => entry.Names(knownHostsName)).ToList();
+
+        // A revoked key is refused wherever its @revoked line stands, even after a line that trusts it (as ssh does).
+        if (lines.Exists(entry => entry.Revoked && entry.Holds(keyType, encoded)))
         {
-            if (!entry.Names(knownHostsName))
-            {
-                continue;
-            }
-
-            var same = entry.KeyType == keyType && entry.Key == encoded;
-            if (entry.Revoked && same)
-            {
-                return HostKeyVerdict.Revoked;
-            }
-
-            if (!entry.Revoked && same)
-            {
-                return HostKeyVerdict.Trusted;
-            }
-
-            named |= !entry.Revoked;
+            return HostKeyVerdict.Revoked;
         }
 
-        return named ? HostKeyVerdict.Changed : HostKeyVerdict.Unknown;
+        var named = lines.Where(entry => !entry.Revoked).ToList();
+        return named.Exists(entry => entry.Holds(keyType, encoded)) ? HostKeyVerdict.Trusted
+            : named.Count > 0 ? HostKeyVerdict.Changed
+            : HostKeyVerdict.Unknown;
     }
 
     /// <summary>Appends the host's key (what <c>ssh -o StrictHostKeyChecking=accept-new</c> does), creating the file 0600 if needed.</summary>
@@ -88,6 +77,8 @@ internal sealed class KnownHosts(string path)
 
     private sealed record Entry(string Patterns, string KeyType, string Key, bool Revoked)
     {
+        public bool Holds(string keyType, string encodedKey) => KeyType == keyType && Key == encodedKey;
+
         public bool Names(string host)
         {
             if (Patterns.StartsWith("|1|", StringComparison.Ordinal))

@@ -20,6 +20,14 @@ internal sealed record PushTarget(string LogonPointName, string LogonPointUrl, s
     /// <summary>dpkg's options for <see cref="Root"/>: its maintainer scripts run without chroot (they honour DPKG_ROOT), dependencies are the host's.</summary>
     public string DpkgRootArguments => Root is null ? "" : $"--root={RemoteShell.Quote(Root)} --force-script-chrootless --force-depends --log=/dev/null ";
 
+    /// <summary>
+    /// The agent's install at the logon point, as root. The secret is read on the host from <paramref name="secretFile"/>
+    /// into the agent's environment: it is never on a command line, which sudo logs (auth.log) and ps shows.
+    /// </summary>
+    public string EnrollCommand(string secretFile) =>
+        $"{Sudo}sh -c 'STEWARD_ENROLLMENT_SECRET=$(cat \"$1\") && export STEWARD_ENROLLMENT_SECRET && shift && exec \"$@\"' sh "
+        + $"{RemoteShell.Quote(secretFile)} {Agent} install {StateDirArgument}--logon-point {RemoteShell.Quote(LogonPointUrl)} --json";
+
     /// <summary>dpkg-query's database under <see cref="Root"/>, or nothing.</summary>
     public string AdminDirArgument => Root is null ? "" : $"--admindir={RemoteShell.Quote($"{Root}/var/lib/dpkg")} ";
 }

@@ -21,6 +21,13 @@ internal sealed class RemoteShell(SshClient ssh, SftpClient sftp) : IDisposable
         await sftp.UploadFileAsync(file, remotePath, cancel).ConfigureAwait(false);
     }
 
+    /// <summary>Writes <paramref name="text"/> (UTF-8) into a new file on the host.</summary>
+    public async Task WriteAsync(string remotePath, string text, CancellationToken cancel)
+    {
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        await sftp.UploadFileAsync(content, remotePath, cancel).ConfigureAwait(false);
+    }
+
     /// <summary>A word quoted for a POSIX shell.</summary>
     public static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 

@@ -101,6 +101,7 @@ public sealed class PushTests(NativeAgentBuilds builds) : IAsyncLifetime
         Assert.Equal(1, refused.ExitCode);
         AssertUnchanged();
         Assert.DoesNotContain("Accepted publickey", _ssh.Log, StringComparison.Ordinal);
+        Assert.False(File.Exists(KnownHosts), "a refused host key was recorded in known_hosts");
 
         var retried = await PushAsync("DC1", "--retry-failed", "--accept-new");
 
@@ -114,7 +115,8 @@ public sealed class PushTests(NativeAgentBuilds builds) : IAsyncLifetime
     {
         var other = _temp.Combine("other_host_key");
         Assert.Equal(0, (await Debian.RunAsync("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other)).ExitCode);
-        await File.WriteAllTextAsync(KnownHosts, $"[127.0.0.1]:{_ssh.Port} {(await File.ReadAllTextAsync(other + ".pub")).Trim()}\n");
+        var pinned = $"[127.0.0.1]:{_ssh.Port} {(await File.ReadAllTextAsync(other + ".pub")).Trim()}\n";
+        await File.WriteAllTextAsync(KnownHosts, pinned);
 
         var refused = await PushAsync("DC1", "--accept-new");
 
@@ -122,7 +124,7 @@ public sealed class PushTests(NativeAgentBuilds builds) : IAsyncLifetime
         Assert.Equal(PushResults.Unreachable, attempt.Result);
         Assert.Contains("is not the one", attempt.Detail, StringComparison.Ordinal);
         AssertUnchanged();
-        Assert.Single(await File.ReadAllLinesAsync(KnownHosts));
+        Assert.Equal(pinned, await File.ReadAllTextAsync(KnownHosts));
     }
 
     [SshFact]

@@ -9,6 +9,7 @@ public sealed class KnownHostsTests : IDisposable
 {
     private static readonly byte[] Key = [1, 2, 3, 4, 5];
     private static readonly byte[] Other = [9, 9, 9];
+    private static readonly byte[] Third = [7, 7, 7, 7];
     private readonly TempDirectory _temp = new();
 
     private string File => Path.Combine(_temp.Path, "known_hosts");
@@ -39,7 +40,7 @@ public sealed class KnownHostsTests : IDisposable
             $"|1|{Convert.ToBase64String(salt)}|{Convert.ToBase64String(hash)} ssh-ed25519 {Convert.ToBase64String(Key)}",
             $"*.lab,!bad.lab ssh-ed25519 {Convert.ToBase64String(Key)}",
             $"@revoked * ssh-ed25519 {Convert.ToBase64String(Other)}",
-            $"@cert-authority *.lab ssh-ed25519 {Convert.ToBase64String(Other)}");
+            $"@cert-authority *.lab ssh-ed25519 {Convert.ToBase64String(Third)}");
         var hosts = new KnownHosts(File);
 
         Assert.Equal(HostKeyVerdict.Trusted, hosts.Check("[db-1]:2222", "ssh-ed25519", Key));
@@ -47,6 +48,17 @@ public sealed class KnownHostsTests : IDisposable
         Assert.Equal(HostKeyVerdict.Trusted, hosts.Check("PC-7.LAB", "ssh-ed25519", Key));
         Assert.Equal(HostKeyVerdict.Unknown, hosts.Check("bad.lab", "ssh-ed25519", Key));
         Assert.Equal(HostKeyVerdict.Revoked, hosts.Check("pc-7.lab", "ssh-ed25519", Other));
+
+        // The @cert-authority line names a CA, not a host key: a third key for a host it covers is a changed key.
+        Assert.Equal(HostKeyVerdict.Changed, hosts.Check("pc-7.lab", "ssh-ed25519", Third));
+    }
+
+    [Fact]
+    public void ARevokedKey_IsRefused_EvenWhenALineBeforeItTrustsIt()
+    {
+        Write($"web-1 ssh-ed25519 {Convert.ToBase64String(Key)}", $"@revoked * ssh-ed25519 {Convert.ToBase64String(Key)}");
+
+        Assert.Equal(HostKeyVerdict.Revoked, new KnownHosts(File).Check("web-1", "ssh-ed25519", Key));
     }
 
     [Fact]
