@@ -36,7 +36,7 @@ internal static class AccessPointEndpoints
             }
 
             var caller = AuthenticatedClient.Of(http.HttpContext);
-            var result = await services.GetRequiredService<ICycleDecider>().DecideAsync(caller, input, cancellationToken).ConfigureAwait(false);
+            var result = await services.GetRequiredService<ICycleDecider>().DecideAsync(caller, input, moment: null, cancellationToken).ConfigureAwait(false);
             if (input.Health is { } health && result is CycleResult.Decided or CycleResult.Kept)
             {
                 // The daily self-check travels with the cycle; kept apart from the decision, which never reads it.

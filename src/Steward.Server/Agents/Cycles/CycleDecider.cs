@@ -28,7 +28,7 @@ internal sealed class CycleDecider(
     IStewardStore store, SiteTableBuilder tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, UpgradeReports reports, TimeProvider time)
     : ICycleDecider
 {
-    public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)
+    public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, RolloutMoment? moment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(input);
@@ -41,16 +41,21 @@ internal sealed class CycleDecider(
         return await RetryOnChange.RunAsync(
             async attempt =>
             {
-                var facts = attempt == 0 && !counted && caller.Facts is { } authenticated
+                // The first attempt decides from what was read for this request (the facts with the secret, the rollouts
+                // by the kept answers' look-up), unless a report just changed them; every retry reads both again.
+                var first = attempt == 0 && !counted;
+                var facts = first && caller.Facts is { } authenticated
                     ? authenticated
                     : await store.ReadCycleFactsAsync(caller.Client.Id, via, cancellationToken).ConfigureAwait(false);
-                return await AttemptAsync(caller, input, via, facts, cancellationToken).ConfigureAwait(false);
+                var live = first && moment is not null ? moment : await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false);
+                return await AttemptAsync(caller, input, via, facts, live, cancellationToken).ConfigureAwait(false);
             },
             CycleResult.ClientKeptChanging.Instance).ConfigureAwait(false);
     }
 
     // One read-decide-write; null when the client changed meanwhile (or the agent's travel change was just recorded).
-    private async Task<CycleResult?> AttemptAsync(AuthenticatedClient caller, CycleInput input, string via, CycleFacts facts, CancellationToken cancellationToken)
+    private async Task<CycleResult?> AttemptAsync(
+        AuthenticatedClient caller, CycleInput input, string via, CycleFacts facts, RolloutMoment moment, CancellationToken cancellationToken)
     {
         if (facts.Client is not { } client || !caller.SameSecret(client))
         {
@@ -76,7 +81,6 @@ internal sealed class CycleDecider(
 
         // The agent knows what it runs; the record follows it.
         var running = input.Installed ?? client.Installed;
-        var moment = await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false);
         var served = moment.For(table);
         var decision = DecideFor(table, new ClientFacts(running, sitesBefore, input.Addresses, client.Travel), served, client.Id, moment.Now);
         var reason = decision.Reason.Render(table);
