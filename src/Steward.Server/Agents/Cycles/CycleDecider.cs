@@ -102,7 +102,7 @@ internal sealed class CycleDecider(
 
             // Under a rollout the row stays as after the boundary check until the agent reports success.
             var kept = Decide.Failed(decision);
-            if (served is not null && served.Counts(kept.SitesAfter, target))
+            if (served is not null && !served.Plan.CountedOn(kept.SitesAfter, target).IsEmpty)
             {
                 opening = new AttemptOpening(client.Id, running?.ToString(), target.ToString(), table.Codes(kept.SitesAfter), nowMs)
                 {
