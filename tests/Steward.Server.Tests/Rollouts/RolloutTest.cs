@@ -11,11 +11,12 @@ using Steward.Server.Tests.Hosting;
 namespace Steward.Server.Tests.Rollouts;
 
 /// <summary>
-/// The rollout clock of a test: the fake <see cref="TimeProvider"/>'s seconds, so that a 3-day window passes at a call;
-/// it counts its reads, so that a test can see how often a request reads the rollouts.
+/// The rollout clock of a test on either engine: the process's clock on the fake <see cref="TimeProvider"/>, so that a
+/// 3-day window passes at a call; it counts its reads, so that a test can see how often a request reads the rollouts.
 /// </summary>
 internal sealed class FakeRolloutClock(TimeProvider time) : IRolloutClock
 {
+    private readonly ProcessRolloutClock _clock = new(time);
     private int _reads;
 
     public int Reads => Volatile.Read(ref _reads);
@@ -23,7 +24,7 @@ internal sealed class FakeRolloutClock(TimeProvider time) : IRolloutClock
     public Task<long> NowAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
-        return Task.FromResult(time.GetUtcNow().ToUnixTimeSeconds());
+        return _clock.NowAsync(cancellationToken);
     }
 }
 
