@@ -36,10 +36,11 @@ internal static class AccessPointEndpoints
             }
 
             var caller = AuthenticatedClient.Of(http.HttpContext);
-            var result = await services.GetRequiredService<ICycleDecider>().DecideAsync(caller, input, cancellationToken).ConfigureAwait(false);
-            if (input.Health is { } health && result is CycleResult.Decided or CycleResult.Kept)
+            var result = await services.GetRequiredService<ICycleDecider>().DecideAsync(caller, input, moment: null, cancellationToken).ConfigureAwait(false);
+            if (input.Health is { } health && !string.Equals(health, caller.Client.Health, StringComparison.Ordinal) && result is CycleResult.Decided or CycleResult.Kept)
             {
-                // The daily self-check travels with the cycle; kept apart from the decision, which never reads it.
+                // The daily self-check travels with the cycle; kept apart from the decision, which never reads it. Written
+                // only when it changed: the same health again would make nearly every cycle a write (decisions 0009, 0025).
                 await services.GetRequiredService<IStewardStore>().SetClientHealthAsync(caller.Client.Id, health, cancellationToken).ConfigureAwait(false);
             }
 

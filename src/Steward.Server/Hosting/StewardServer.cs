@@ -130,7 +130,7 @@ public static class StewardServer
         builder.Services.AddSingleton<IHeartbeatWriter>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IRolloutStore>(s => s.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IRolloutHourStore>(s => s.GetRequiredService<SqlStore>());
-        builder.Services.AddSingleton<IRolloutClock, DatabaseRolloutClock>();
+        builder.Services.AddSingleton<IRolloutClock>(ProcessRolloutClock.For);
         builder.Services.AddSingleton<LiveRollouts>();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<PackageStore>();

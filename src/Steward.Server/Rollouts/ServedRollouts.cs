@@ -1,6 +1,5 @@
 using Steward.Policy.Rollouts;
 using Steward.Policy.Sites;
-using Steward.Policy.Versions;
 using Steward.Server.Storage.Rows;
 
 namespace Steward.Server.Rollouts;
@@ -53,24 +52,4 @@ internal sealed class ServedRollouts
 
     /// <summary>What the sites serve to <paramref name="clientId"/> at <paramref name="now"/>.</summary>
     public Serving ServingFor(string clientId, long now) => new(Plan, now, SeatsOf(clientId));
-
-    /// <summary>
-    /// True when an upgrade to <paramref name="target"/> of a client assigned to <paramref name="sites"/> (after the
-    /// boundary check) counts toward an active rollout: one of those sites rolls out to exactly that version.
-    /// </summary>
-    public bool Counts(SiteSet sites, AgentVersion target)
-    {
-        var k = 0;
-        foreach (var site in Plan.ActiveSites)
-        {
-            if (sites.Contains(site) && Plan.Active[k].To == target)
-            {
-                return true;
-            }
-
-            k++;
-        }
-
-        return false;
-    }
 }

@@ -8,6 +8,7 @@ using Steward.Protocol.Agent;
 using Steward.Server.Agents.Cycles;
 using Steward.Server.Decisions;
 using Steward.Server.Hosting;
+using Steward.Server.Rollouts;
 using Steward.Server.Security;
 using Steward.Server.Security.Access;
 using Steward.Server.Tests.Hosting;
@@ -33,7 +34,7 @@ public abstract class KeptAnswerKeyTests : ApiTest
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<ICycleDecider>(p => new KeptCycleAnswers(
             _counter.Around(p.GetRequiredService<CycleDecider>()), p.GetRequiredService<DecisionRecorder>(), p.GetRequiredService<SigningKeys>(),
-            p.GetRequiredService<Steward.Server.Rollouts.LiveRollouts>(), p.GetRequiredService<ServerOptions>(), p.GetRequiredService<TimeProvider>()));
+            p.GetRequiredService<LiveRollouts>(), p.GetRequiredService<ServerOptions>(), p.GetRequiredService<TimeProvider>()));
     };
 
     public override async Task InitializeAsync()
@@ -132,10 +133,10 @@ public abstract class KeptAnswerKeyTests : ApiTest
 
         private sealed class Counted(ICycleDecider decider, CountingDecider counter) : ICycleDecider
         {
-            public ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)
+            public ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, RolloutMoment? moment, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref counter._count);
-                return decider.DecideAsync(caller, input, cancellationToken);
+                return decider.DecideAsync(caller, input, moment, cancellationToken);
             }
         }
     }

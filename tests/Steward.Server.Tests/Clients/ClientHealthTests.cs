@@ -2,11 +2,13 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Steward.Protocol;
 using Steward.Protocol.Admin;
 using Steward.Protocol.Agent;
+using Steward.Server.Storage.Sql;
 using Steward.Server.Telemetry;
 using Steward.Server.Tests.Hosting;
 
@@ -48,6 +50,25 @@ public abstract class ClientHealthTests : ApiTest
         await CycleAsync(sick, new HealthReport(true, []));
         Assert.Empty(await NamesAsync("unhealthy"));
         Assert.Equal(new Dictionary<string, long> { ["healthy"] = 2, ["unhealthy"] = 0, ["unknown"] = 1 }, await CountedAsync());
+    }
+
+    [Fact]
+    public async Task TheSameHealthAgain_WritesNothing_AChangeBackIsStored()
+    {
+        await Admin.PublishAsync(Version);
+        await Admin.AddSiteAsync("B01", Version, "10.2.0.0/16");
+        var secret = await Admin.AddLogonPointAsync("DC1", ["B01"]);
+        var enrolled = (await App.Anonymous.LogonAsync("DC1", secret, "PC-1", ["10.2.0.1"])).Enrollment!;
+        await CountHealthWritesAsync();
+
+        await CycleAsync(enrolled, new HealthReport(false, ["files"]));
+        await CycleAsync(enrolled, new HealthReport(false, ["files"]));
+        await CycleAsync(enrolled, new HealthReport(true, []));
+        await CycleAsync(enrolled, new HealthReport(true, []));
+        await CycleAsync(enrolled, new HealthReport(false, ["files"]));
+
+        Assert.Equal(3L, await HealthWritesAsync());
+        Assert.Equal("unhealthy: files", (await Admin.HistoryAsync(enrolled.ClientId)).Client.Health);
     }
 
     [Fact]
@@ -101,6 +122,25 @@ public abstract class ClientHealthTests : ApiTest
         using var agent = App.Client(AgentApi.Basic(enrolled));
         var response = await agent.PostCycleAsync("B01", new CycleRequest(["10.2.0.9"], Version, ["B01"], null) { Health = health });
         await Expect.StatusAsync(HttpStatusCode.OK, response);
+    }
+
+    // A trigger counts every UPDATE that sets clients.health, even to the value it holds (a decision's write does not set it).
+    private async Task CountHealthWritesAsync()
+    {
+        await using var connection = await App.Services.GetRequiredService<SqlStore>().Engine.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE health_writes (n BIGINT NOT NULL); INSERT INTO health_writes VALUES (0)");
+        await connection.ExecuteAsync(Engine == Engine.Postgres
+            ? """
+              CREATE FUNCTION health_written() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE health_writes SET n = n + 1; RETURN NULL; END $$;
+              CREATE TRIGGER health_written AFTER UPDATE OF health ON clients FOR EACH ROW EXECUTE FUNCTION health_written();
+              """
+            : "CREATE TRIGGER health_written AFTER UPDATE OF health ON clients BEGIN UPDATE health_writes SET n = n + 1; END");
+    }
+
+    private async Task<long> HealthWritesAsync()
+    {
+        await using var connection = await App.Services.GetRequiredService<SqlStore>().Engine.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT n FROM health_writes");
     }
 
     private async Task<string[]> NamesAsync(string health)

@@ -108,6 +108,20 @@ public abstract class RolloutCycleTests : RolloutTest
     }
 
     [Fact]
+    public async Task ACycleThatMissesItsKeptAnswer_ReadsTheRolloutsOnce()
+    {
+        await StartedAsync(pilot: ["PC-1"]);
+        Assert.Equal("Scheduled", (await CycleAsync("PC-2")).Outcome);
+        Assert.Equal("Scheduled", (await CycleAsync("PC-2")).Outcome);
+
+        // Another address misses the kept answer: the decider decides with the rollouts the look-up read (decision 0022).
+        var before = Clock.Reads;
+        var moved = await Agents["PC-2"].PostCycleAsync("B01", new CycleRequest(["10.2.0.22"], F, null, null));
+        Assert.Equal("Scheduled", (await moved.Content.ReadFromJsonAsync(ProtocolJson.Default.CycleResponse))!.Outcome);
+        Assert.Equal(1, Clock.Reads - before);
+    }
+
+    [Fact]
     public async Task AnUpgradeOutsideAnyRollout_OpensNoAttempt_AndRecordsTheNewVersionAsBefore()
     {
         await Admin.SetSiteVersionAsync("B01", T);

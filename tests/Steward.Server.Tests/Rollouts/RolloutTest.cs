@@ -12,10 +12,22 @@ using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Rollouts;
 
-/// <summary>The rollout clock of a test: the fake <see cref="TimeProvider"/>'s seconds, so that a 3-day window passes at a call.</summary>
+/// <summary>
+/// The rollout clock of a test on either engine: the process's clock on the fake <see cref="TimeProvider"/>, so that a
+/// 3-day window passes at a call; it counts its reads, so that a test can see how often a request reads the rollouts.
+/// </summary>
 internal sealed class FakeRolloutClock(TimeProvider time) : IRolloutClock
 {
-    public Task<long> NowAsync(CancellationToken cancellationToken) => Task.FromResult(time.GetUtcNow().ToUnixTimeSeconds());
+    private readonly ProcessRolloutClock _clock = new(time);
+    private int _reads;
+
+    public int Reads => Volatile.Read(ref _reads);
+
+    public Task<long> NowAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return _clock.NowAsync(cancellationToken);
+    }
 }
 
 /// <summary>
@@ -29,6 +41,8 @@ public abstract class RolloutTest : ApiTest
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
 
+    internal FakeRolloutClock Clock { get; }
+
     /// <summary>The enrolled clients' ids by computer name.</summary>
     protected Dictionary<string, string> Clients { get; } = new(StringComparer.Ordinal);
 
@@ -37,10 +51,12 @@ public abstract class RolloutTest : ApiTest
 
     protected string Secret { get; private set; } = "";
 
+    protected RolloutTest() => Clock = new FakeRolloutClock(Time);
+
     protected override Action<IServiceCollection>? Services => s =>
     {
         s.AddSingleton<TimeProvider>(Time);
-        s.AddSingleton<IRolloutClock>(new FakeRolloutClock(Time));
+        s.AddSingleton<IRolloutClock>(Clock);
     };
 
     internal IRolloutStore Store => App.Services.GetRequiredService<IRolloutStore>();

@@ -28,7 +28,7 @@ internal sealed class CycleDecider(
     IStewardStore store, SiteTableBuilder tables, DecisionRecorder recorder, PackageOffers offers, SigningKeys keys, LiveRollouts rollouts, UpgradeReports reports, TimeProvider time)
     : ICycleDecider
 {
-    public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)
+    public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, RolloutMoment? moment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(input);
@@ -41,16 +41,21 @@ internal sealed class CycleDecider(
         return await RetryOnChange.RunAsync(
             async attempt =>
             {
-                var facts = attempt == 0 && !counted && caller.Facts is { } authenticated
+                // The first attempt decides from what was read for this request (the facts with the secret, the rollouts
+                // by the kept answers' look-up), unless a report just changed them; every retry reads both again.
+                var first = attempt == 0 && !counted;
+                var facts = first && caller.Facts is { } authenticated
                     ? authenticated
                     : await store.ReadCycleFactsAsync(caller.Client.Id, via, cancellationToken).ConfigureAwait(false);
-                return await AttemptAsync(caller, input, via, facts, cancellationToken).ConfigureAwait(false);
+                var live = first && moment is not null ? moment : await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false);
+                return await AttemptAsync(caller, input, via, facts, live, cancellationToken).ConfigureAwait(false);
             },
             CycleResult.ClientKeptChanging.Instance).ConfigureAwait(false);
     }
 
     // One read-decide-write; null when the client changed meanwhile (or the agent's travel change was just recorded).
-    private async Task<CycleResult?> AttemptAsync(AuthenticatedClient caller, CycleInput input, string via, CycleFacts facts, CancellationToken cancellationToken)
+    private async Task<CycleResult?> AttemptAsync(
+        AuthenticatedClient caller, CycleInput input, string via, CycleFacts facts, RolloutMoment moment, CancellationToken cancellationToken)
     {
         if (facts.Client is not { } client || !caller.SameSecret(client))
         {
@@ -76,7 +81,6 @@ internal sealed class CycleDecider(
 
         // The agent knows what it runs; the record follows it.
         var running = input.Installed ?? client.Installed;
-        var moment = await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false);
         var served = moment.For(table);
         var decision = DecideFor(table, new ClientFacts(running, sitesBefore, input.Addresses, client.Travel), served, client.Id, moment.Now);
         var reason = decision.Reason.Render(table);
@@ -86,53 +90,34 @@ internal sealed class CycleDecider(
         PackageOffer? package = null;
         AttemptOpening? opening = null;
         var recorded = decision;
-        if (decision.Outcome == Outcome.Upgraded)
+        if (decision.Outcome is Outcome.Upgraded or Outcome.Downgraded)
         {
+            // A downgrade comes only under a site's standing order: its offer is signed for the order and exactly this
+            // pair of versions (decision 0023), and its attempt counts toward no rollout.
             var target = decision.VersionAfter!.Value;
-            var offerFor = new OfferFor(key, client.Id, input.Nonce, input.InstalledText, Words.Kind(decision.Kind) ?? "significant");
+            var order = decision.Outcome == Outcome.Downgraded ? served!.OrderOf(table[decision.Reason.RolloutSite].Code)! : null;
+            var signed = order is null ? null : new SignedOrder(order.Id, order.Site, order.FromVersion, target.ToString());
+            var offerFor = new OfferFor(key, client.Id, input.Nonce, input.InstalledText, Words.Kind(decision.Kind) ?? "significant", signed);
             package = await offers.ForAsync(target, offerFor, cancellationToken).ConfigureAwait(false);
             if (package is null)
             {
                 return new CycleResult.NoPackage(target);
             }
 
-            // Under a rollout the row stays as after the boundary check until the agent reports success.
-            var kept = Decide.Failed(decision);
-            if (served is not null && served.Counts(kept.SitesAfter, target))
+            // Under an order, or an upgrade toward a rollout of a site it keeps, the row stays as after the boundary check
+            // until the agent reports success; other upgrades are recorded at once.
+            var pending = Decide.Pending(decision);
+            if (order is not null || (served is not null && !served.Plan.CountedOn(pending.SitesAfter, target).IsEmpty))
             {
-                opening = new AttemptOpening(client.Id, running?.ToString(), target.ToString(), table.Codes(kept.SitesAfter), nowMs)
+                opening = new AttemptOpening(client.Id, running?.ToString(), target.ToString(), order is null ? table.Codes(pending.SitesAfter) : [], nowMs)
                 {
                     Id = SqlStore.NewAttemptId(nowMs),
                     Drops = table.Codes(decision.Reason.DroppedIncompatible),
+                    DowngradeOrder = order?.Id,
                 };
                 package = package with { Attempt = opening.Id };
-                recorded = kept;
+                recorded = pending;
             }
-        }
-
-        else if (decision.Outcome == Outcome.Downgraded)
-        {
-            // A downgrade under a site's order: an attempt like an upgrade's, counted toward no rollout, and the
-            // offer signed for the order and exactly this pair of versions (decision 0023).
-            var target = decision.VersionAfter!.Value;
-            var order = served!.OrderOf(table[decision.Reason.RolloutSite].Code)!;
-            var id = SqlStore.NewAttemptId(nowMs);
-            var offerFor = new OfferFor(
-                key, client.Id, input.Nonce, input.InstalledText, Words.Kind(decision.Kind) ?? "significant", new SignedOrder(order.Id, order.Site, order.FromVersion, target.ToString()));
-            package = await offers.ForAsync(target, offerFor, cancellationToken).ConfigureAwait(false);
-            if (package is null)
-            {
-                return new CycleResult.NoPackage(target);
-            }
-
-            recorded = Decide.Pending(decision);
-            opening = new AttemptOpening(client.Id, running?.ToString(), target.ToString(), [], nowMs)
-            {
-                Id = id,
-                Drops = table.Codes(decision.Reason.DroppedIncompatible),
-                DowngradeOrder = order.Id,
-            };
-            package = package with { Attempt = id };
         }
 
         var reported = input.LastUpgrade is { } report ? report.ApplyTo(client, nowMs) : client;

@@ -1,3 +1,4 @@
+using Steward.Server.Rollouts;
 using Steward.Server.Security.Access;
 
 namespace Steward.Server.Agents.Cycles;
@@ -9,5 +10,12 @@ namespace Steward.Server.Agents.Cycles;
 /// </summary>
 internal interface ICycleDecider
 {
-    ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken);
+    /// <param name="caller">The client its credentials name, with the facts read with its secret.</param>
+    /// <param name="input">The checked request.</param>
+    /// <param name="moment">
+    /// The rollouts read for this request already (by the kept answers' look-up), so that a cycle reads them once
+    /// (decision 0022); null when none were read.
+    /// </param>
+    /// <param name="cancellationToken">The request's.</param>
+    ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, RolloutMoment? moment, CancellationToken cancellationToken);
 }

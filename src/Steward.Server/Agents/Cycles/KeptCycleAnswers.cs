@@ -35,7 +35,7 @@ internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder r
     private readonly ConcurrentDictionary<(string DecisionKey, string Origin), JsonAnswer<CycleResponse>> _answers = new();
     private long _nextSweep;
 
-    public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, CancellationToken cancellationToken)
+    public async ValueTask<CycleResult> DecideAsync(AuthenticatedClient caller, CycleInput input, RolloutMoment? moment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(input);
@@ -46,19 +46,24 @@ internal sealed class KeptCycleAnswers(ICycleDecider decider, DecisionRecorder r
             {
                 _byClient.TryRemove(KeyValuePair.Create(caller.Client.Id, entry));
             }
-            else if (CycleKey.Of(
-                caller.Client,
-                caller.Facts!.Sites,
-                input,
-                (await keys.CurrentAsync(cancellationToken).ConfigureAwait(false)).Active.Number,
-                (await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false)).GatesOf(caller.Client.Id, caller.Facts.Sites)) == entry.Key)
+            else
             {
-                recorder.Repeated(caller.Client, entry.Kept.Outcome);
-                return entry.Kept;
+                // Read once: on a miss the decider decides with these very rollouts.
+                moment ??= await rollouts.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (CycleKey.Of(
+                    caller.Client,
+                    caller.Facts!.Sites,
+                    input,
+                    (await keys.CurrentAsync(cancellationToken).ConfigureAwait(false)).Active.Number,
+                    moment.GatesOf(caller.Client.Id, caller.Facts.Sites)) == entry.Key)
+                {
+                    recorder.Repeated(caller.Client, entry.Kept.Outcome);
+                    return entry.Kept;
+                }
             }
         }
 
-        var result = await decider.DecideAsync(caller, input, cancellationToken).ConfigureAwait(false);
+        var result = await decider.DecideAsync(caller, input, moment, cancellationToken).ConfigureAwait(false);
         if (result is CycleResult.Decided { Repeat: true } decided)
         {
             Keep(decided, input, now);

@@ -29,6 +29,15 @@ internal sealed class RowCache(int maxClients)
         _clients.AddOrUpdate(row.Id, row, (_, current) => current.Revision >= row.Revision ? current : row);
     }
 
+    /// <summary>A client's committed health, which lives outside its row's revision (migration 0012), in its kept row.</summary>
+    public void PutHealth(string id, string health)
+    {
+        while (_clients.TryGetValue(id, out var current) && !_clients.TryUpdate(id, current with { Health = health }, current))
+        {
+            // Another write replaced the row meanwhile: put the health into that one.
+        }
+    }
+
     public void ForgetClient(string id) => _clients.TryRemove(id, out _);
 
     /// <summary>Every site by code, or null when they must be read again.</summary>

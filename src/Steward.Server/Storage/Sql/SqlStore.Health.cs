@@ -6,15 +6,19 @@ namespace Steward.Server.Storage.Sql;
 /// <summary>Each client's health, as its agent's daily self-check found it (migration 0012).</summary>
 internal sealed partial class SqlStore
 {
-    public Task SetClientHealthAsync(string clientId, string health, CancellationToken cancellationToken) =>
-        WriteAsync(
+    // The cached row takes the new health too: the access point compares a report with it to skip writing the same again.
+    public async Task SetClientHealthAsync(string clientId, string health, CancellationToken cancellationToken)
+    {
+        await WriteAsync(
             async (c, t) =>
             {
                 await c.ExecuteAsync(new CommandDefinition("UPDATE clients SET health = @health WHERE id = @clientId", new { clientId, health }, t, cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
                 return StoreResult.Ok;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        cache?.PutHealth(clientId, health);
+    }
 
     // Every word is in the answer, with 0 where no client has it, so that the metric shows each.
     public Task<IReadOnlyDictionary<string, long>> CountByHealthAsync(CancellationToken cancellationToken) =>
