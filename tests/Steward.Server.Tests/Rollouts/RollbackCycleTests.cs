@@ -86,8 +86,8 @@ public abstract class RollbackCycleTests : RolloutTest
         var response = await StartAsync(new RolloutStartRequest("B01", "2.00.1493.2200", "sp2", ["PC-1"], "1d", null, null));
         await Expect.StatusAsync(HttpStatusCode.Created, response);
         var after = await CycleAsync("PC-5", T);
-        Assert.NotEqual("Downgraded", after.Outcome);
-        Assert.Null(after.Package);
+        Assert.Equal(("Scheduled", (PackageOffer?)null), (after.Outcome, after.Package));
+        Assert.Equal("rollout sp2 started", (await ShowAsync("sp")).Order!.EndReason);
     }
 
     private Task<HttpResponseMessage> RollbackAsync(string id) =>
