@@ -21,7 +21,8 @@ public sealed class EditingTests(ConsoleFixture console)
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the boundaries" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/console/sites/C03\\?changed=boundaries$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("10.9.0.0/16");
-        Assert.Contains("10.9.0.0/16", await BoundariesAsync("C03"));
+        var changed = await BoundariesAsync("C03");
+        Assert.Contains("10.9.0.0/16", changed);
 
         await page.GotoAsync("/console/audit");
         await Expect(page.Locator("tbody tr").Filter(new() { HasTextString = "site.update" }).First).ToContainTextAsync("C03");
@@ -31,6 +32,10 @@ public sealed class EditingTests(ConsoleFixture console)
         await page.GetByLabel("Boundaries, one per line", new() { Exact = false }).FillAsync("10.3.0.0/33");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the boundaries" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("10.3.0.0/33");
+        // Refused means nothing stored: the boundaries are still those of the change before.
+        var kept = await BoundariesAsync("C03");
+        Assert.Equal(changed, kept);
+        Assert.DoesNotContain("10.3.0.0/33", kept);
         await page.GotoAsync("/console/sites/C03");
         await page.GetByLabel("Boundaries, one per line", new() { Exact = false }).FillAsync("10.3.0.0/24\n10.2.3.0/24");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the boundaries" }).ClickAsync();
