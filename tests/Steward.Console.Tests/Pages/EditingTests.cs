@@ -79,10 +79,7 @@ public sealed class EditingTests(ConsoleFixture console)
         await page.GotoAsync("/console/logon-points");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change a logon point's sites" })).ToHaveCountAsync(0);
 
-        var token = await page.Locator("form.who input[name=__form]").GetAttributeAsync("value");
-        var form = page.APIRequest.CreateFormData();
-        form.Set("__form", token!);
-        form.Set("boundaries", "10.0.0.0/8");
+        var form = ConsoleFixture.FormOf(page, ("__form", await ConsoleFixture.FormTokenAsync(page)), ("boundaries", "10.0.0.0/8"));
         var response = await page.APIRequest.PostAsync("/console/sites/C03/boundaries", new() { Form = form });
         Assert.Equal(403, response.Status);
         Assert.DoesNotContain("10.0.0.0/8", await BoundariesAsync("C03"));

@@ -86,6 +86,9 @@ public abstract class RolloutTest : ApiTest
 
     protected Task<HttpResponseMessage> VerbAsync(string id, string verb) => Admin.PostAsync(Routes.RolloutVerb(id, verb), null);
 
+    protected Task<HttpResponseMessage> RollbackAsync(string id, string? reason) =>
+        Admin.PostAsJsonAsync(Routes.RolloutVerb(id, "rollback"), new RollbackRequest(reason), ProtocolJson.Default.RollbackRequest);
+
     /// <summary>What the maintenance cycle does when it answers Upgraded: opens an attempt of the client to T.</summary>
     internal Task<string> OpenAttemptAsync(string name, string to = T) =>
         Store.OpenAttemptAsync(new Steward.Server.Storage.Rows.AttemptOpening(Clients[name], F, to, ["B01"], Time.GetUtcNow().ToUnixTimeMilliseconds()), CancellationToken.None);
