@@ -36,15 +36,9 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
         await using var world = await StartAsync();
         var template = await world.InstallAsync(Old);
         var chance = Seeded(StableSeed(step));
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < KillsPerStep; i++)
-        {
-            var delay = TimeSpan.FromMilliseconds(chance.Next(maxDelayMs + 1));
-            var left = await KillAndRecoverAsync(world, template, $"update: {step} {New}:", delay);
-            seen[left] = seen.GetValueOrDefault(left) + 1;
-        }
+        var seen = await KillManyAsync(world, template, KillsPerStep, $"update: {step} {New}:", () => TimeSpan.FromMilliseconds(chance.Next(maxDelayMs + 1)));
 
-        output.WriteLine($"{step}: {KillsPerStep} kills; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
+        output.WriteLine($"{step}: {KillsPerStep} kills; running right after the kill: {seen}");
     }
 
     /// <summary>
@@ -67,15 +61,9 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
         // Only the newer version is installed, so the way down passes every step.
         var template = await world.InstallAsync(New);
         var chance = Seeded(StableSeed("downgrade " + step));
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < KillsPerStep; i++)
-        {
-            var delay = TimeSpan.FromMilliseconds(chance.Next(maxDelayMs + 1));
-            var left = await KillAndRecoverAsync(world, template, $"update: {step} {Old}:", delay, expected: Old);
-            seen[left] = seen.GetValueOrDefault(left) + 1;
-        }
+        var seen = await KillManyAsync(world, template, KillsPerStep, $"update: {step} {Old}:", () => TimeSpan.FromMilliseconds(chance.Next(maxDelayMs + 1)), expected: Old);
 
-        output.WriteLine($"downgrade, {step}: {KillsPerStep} kills; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
+        output.WriteLine($"downgrade, {step}: {KillsPerStep} kills; running right after the kill: {seen}");
     }
 
     // The access point's answer under a downgrade order from New to Old, signed for this request.
@@ -90,21 +78,15 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
         await using var world = await StartAsync();
         var template = await world.InstallAsync(Old);
         var chance = Seeded(1493);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var marker = $"update: {UpdateSteps.Download} {New}:";
 
         // One update left alone says how long an update runs here; the kills are spread over all of it and a little past.
         var probe = world.Temp.Combine("probe");
         TreeCopy.Copy(template, probe);
         var span = await AgentProcess.TimeAfterAsync(NativeWorld.CurrentProgram(probe), marker, "cycle", "--state-dir", probe);
-        for (var i = 0; i < RandomKills; i++)
-        {
-            var delay = TimeSpan.FromMilliseconds(chance.NextDouble() * span.TotalMilliseconds * 1.1);
-            var left = await KillAndRecoverAsync(world, template, marker, delay);
-            seen[left] = seen.GetValueOrDefault(left) + 1;
-        }
+        var seen = await KillManyAsync(world, template, RandomKills, marker, () => TimeSpan.FromMilliseconds(chance.NextDouble() * span.TotalMilliseconds * 1.1));
 
-        output.WriteLine($"{RandomKills} random kills over {span.TotalMilliseconds:0} ms; running right after the kill: {string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"))}");
+        output.WriteLine($"{RandomKills} random kills over {span.TotalMilliseconds:0} ms; running right after the kill: {seen}");
     }
 
     // string.GetHashCode differs from one process to the next, so a failure seeded by it could not be repeated.
@@ -132,6 +114,19 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
         return world;
     }
 
+    // Kills that many computers, each after its own delay past the marker; says which version ran right after the kills, how often.
+    private static async Task<string> KillManyAsync(NativeWorld world, string template, int kills, string marker, Func<TimeSpan> delay, string expected = New)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < kills; i++)
+        {
+            var left = await KillAndRecoverAsync(world, template, marker, delay(), expected);
+            seen[left] = seen.GetValueOrDefault(left) + 1;
+        }
+
+        return string.Join(", ", seen.Select(s => $"{s.Key} x{s.Value}"));
+    }
+
     // One computer, copied from the template (old version installed and enrolled), killed once, then left to recover.
     private static async Task<string> KillAndRecoverAsync(NativeWorld world, string template, string marker, TimeSpan delay, string expected = New)
     {
@@ -141,6 +136,7 @@ public sealed class CrashSafetyTests(NativeAgentBuilds builds, ITestOutputHelper
         var (killed, run) = await AgentProcess.KillAtAsync(NativeWorld.CurrentProgram(state), marker, delay, "cycle", "--state-dir", state);
         Assert.True(killed || run.ExitCode == 0, $"the cycle failed before it was killed:\n{run}");
         Assert.True(killed || delay > TimeSpan.Zero, $"the step '{marker}' was never reached:\n{run}");
+        Assert.Contains(marker, run.Error, StringComparison.Ordinal);
 
         // Right after the kill, before anything recovers: the pointer names a complete, working version.
         var left = await NativeWorld.AssertWorkingAgentAsync(state);

@@ -94,6 +94,21 @@ internal sealed class UpdaterWorld : IAsyncDisposable
         Assert.Equal(version, Current);
     }
 
+    /// <summary>Applies a forged or mismatched offer: refused for <paramref name="why"/>, before any download, with nothing installed touched.</summary>
+    public async Task AssertRefusedAsync(PackageOffer offer, string why, OfferRequest? sent = null)
+    {
+        var before = Fingerprint();
+        var downloads = Server.Ranges.Count;
+
+        var result = await ApplyAsync(offer, sent: sent);
+
+        Assert.False(result.Succeeded, result.Message);
+        Assert.Contains(why, result.Message, StringComparison.Ordinal);
+        Assert.Contains("is untouched", result.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Fingerprint());
+        Assert.Equal(downloads, Server.Ranges.Count);
+    }
+
     /// <summary>The pointer and every file of every version with its hash: equal before and after means nothing installed was touched.</summary>
     public string Fingerprint()
     {

@@ -1,6 +1,5 @@
 using Steward.Agent.Tests.Infrastructure;
 using Steward.Agent.Update;
-using Steward.Protocol.Agent;
 using Steward.Protocol.Signing;
 
 namespace Steward.Agent.Tests.Update;
@@ -42,7 +41,7 @@ public sealed class DowngradeOfferAttackTests
         await using var world = await NewerInstalledAsync();
         using var attacker = new PackageSigner();
 
-        await AssertRefusedAsync(world, world.Package(Old, downgrade: true, signer: attacker).Offer, "signature does not verify");
+        await world.AssertRefusedAsync(world.Package(Old, downgrade: true, signer: attacker).Offer, "signature does not verify");
     }
 
     public static TheoryData<string> OrderFields => ["\"id\":", "\"site\":", "\"from\":", "\"to\":", "\"format\":", "\"downgrade\":"];
@@ -67,7 +66,7 @@ public sealed class DowngradeOfferAttackTests
         };
         var tampered = offer with { Offer = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(changed)) };
 
-        await AssertRefusedAsync(world, tampered, "signature does not verify");
+        await world.AssertRefusedAsync(tampered, "signature does not verify");
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public sealed class DowngradeOfferAttackTests
         await using var world = await NewerInstalledAsync();
         var offer = world.Package(Old, downgrade: true).Offer;
 
-        await AssertRefusedAsync(world, offer with { Downgrade = false }, "is not what the server signed");
+        await world.AssertRefusedAsync(offer with { Downgrade = false }, "is not what the server signed");
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed class DowngradeOfferAttackTests
         var genuine = world.Package(Old).Offer;
         var forOther = world.Signer.Downgrade(genuine, "client-2", world.Nonce, New, Order(New, Old));
 
-        await AssertRefusedAsync(world, forOther, "is for client client-2");
+        await world.AssertRefusedAsync(forOther, "is for client client-2");
     }
 
     [Fact]
@@ -95,7 +94,7 @@ public sealed class DowngradeOfferAttackTests
         await using var world = await NewerInstalledAsync();
         var offer = world.Package(Old, downgrade: true).Offer;
 
-        await AssertRefusedAsync(world, offer, "a replay", world.Sent with { Nonce = Nonce.New() });
+        await world.AssertRefusedAsync(offer, "a replay", world.Sent with { Nonce = Nonce.New() });
     }
 
     [Fact]
@@ -108,8 +107,8 @@ public sealed class DowngradeOfferAttackTests
         var captured = world.Package(Old, downgrade: true).Offer;
         var next = world.Sent with { Nonce = Nonce.New() };
 
-        await AssertRefusedAsync(world, captured, "a replay", next);
-        await AssertRefusedAsync(world, world.Package(Old).Offer with { Downgrade = true }, "is not what the server signed", world.Sent);
+        await world.AssertRefusedAsync(captured, "a replay", next);
+        await world.AssertRefusedAsync(world.Package(Old).Offer with { Downgrade = true }, "is not what the server signed", world.Sent);
     }
 
     public static TheoryData<string, string> OtherPairs => new()
@@ -126,7 +125,7 @@ public sealed class DowngradeOfferAttackTests
         await using var world = await NewerInstalledAsync();
         var offer = world.Signer.Downgrade(world.Package(Old).Offer, UpdaterWorld.ClientId, world.Nonce, New, Order(from, to));
 
-        await AssertRefusedAsync(world, offer, $"takes {from} to {to}, not this agent's {New} to {Old}");
+        await world.AssertRefusedAsync(offer, $"takes {from} to {to}, not this agent's {New} to {Old}");
     }
 
     [Fact]
@@ -137,11 +136,11 @@ public sealed class DowngradeOfferAttackTests
 
         // Format 1 with the flag set: the older form of a downgrade, which named no order.
         var formatOne = world.Signer.Signed(old, UpdaterWorld.ClientId, world.Nonce, New);
-        await AssertRefusedAsync(world, formatOne, "format 1 but offers a downgrade without an order");
+        await world.AssertRefusedAsync(formatOne, "format 1 but offers a downgrade without an order");
 
         // Format 2 without its order.
         var orderless = world.Signer.Downgrade(old, UpdaterWorld.ClientId, world.Nonce, New, Order(New, Old), change: o => o with { Order = null });
-        await AssertRefusedAsync(world, orderless, "format 2 but offers a downgrade without an order");
+        await world.AssertRefusedAsync(orderless, "format 2 but offers a downgrade without an order");
     }
 
     private static SignedOrder Order(string from, string to) => new(UpdaterWorld.OrderId, "B01", from, to);
@@ -153,19 +152,5 @@ public sealed class DowngradeOfferAttackTests
         await world.InstallAsync(Old);
         await world.InstallAsync(New);
         return world;
-    }
-
-    private static async Task AssertRefusedAsync(UpdaterWorld world, PackageOffer offer, string why, OfferRequest? sent = null)
-    {
-        var before = world.Fingerprint();
-        var downloads = world.Server.Ranges.Count;
-
-        var result = await world.ApplyAsync(offer, sent: sent);
-
-        Assert.False(result.Succeeded, result.Message);
-        Assert.Contains(why, result.Message, StringComparison.Ordinal);
-        Assert.Contains("is untouched", result.Message, StringComparison.Ordinal);
-        Assert.Equal(before, world.Fingerprint());
-        Assert.Equal(downloads, world.Server.Ranges.Count);
     }
 }

@@ -1,6 +1,4 @@
 using Steward.Agent.Tests.Infrastructure;
-using Steward.Agent.Update;
-using Steward.Protocol.Agent;
 using Steward.Protocol.Signing;
 
 namespace Steward.Agent.Tests.Update;
@@ -34,7 +32,7 @@ public sealed class SignedOfferAttackTests
             _ => offer with { Manifest = other.Manifest, Signature = other.Signature },
         };
 
-        await AssertRefusedAsync(world, tampered, "is not what the server signed");
+        await world.AssertRefusedAsync(tampered, "is not what the server signed");
     }
 
     public static TheoryData<string> SignedFields => ["format", "keyId", "clientId", "nonce", "installed", "version", "size", "sha256", "url", "downgrade", "manifestSha256"];
@@ -56,7 +54,7 @@ public sealed class SignedOfferAttackTests
         var changed = text[..at] + (text[at] == '"' ? "\"x" + text[(at + 1)..] : (text[at] == '1' ? "2" : "1") + text[(at + 1)..]);
         var tampered = offer with { Offer = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(changed)) };
 
-        await AssertRefusedAsync(world, tampered, "signature does not verify");
+        await world.AssertRefusedAsync(tampered, "signature does not verify");
     }
 
     [Fact]
@@ -66,7 +64,7 @@ public sealed class SignedOfferAttackTests
         await world.InstallAsync(Old);
         var offer = world.Package(Hotfix).Offer;
 
-        await AssertRefusedAsync(world, offer with { Offer = null, OfferSignature = null }, "is not signed");
+        await world.AssertRefusedAsync(offer with { Offer = null, OfferSignature = null }, "is not signed");
     }
 
     [Fact]
@@ -77,7 +75,7 @@ public sealed class SignedOfferAttackTests
         var offer = world.Package(Hotfix).Offer;
 
         // The genuine offer, signed for an earlier request; this request sent a new nonce.
-        await AssertRefusedAsync(world, offer, "a replay", world.Sent with { Nonce = Nonce.New() });
+        await world.AssertRefusedAsync(offer, "a replay", world.Sent with { Nonce = Nonce.New() });
     }
 
     [Fact]
@@ -88,7 +86,7 @@ public sealed class SignedOfferAttackTests
         var genuine = world.Package(Hotfix).Offer;
         var forOther = world.Signer.Signed(genuine, "client-2", world.Nonce, world.Current);
 
-        await AssertRefusedAsync(world, forOther, "is for client client-2");
+        await world.AssertRefusedAsync(forOther, "is for client client-2");
     }
 
     [Fact]
@@ -98,7 +96,7 @@ public sealed class SignedOfferAttackTests
         await world.InstallAsync(Old);
         var offer = world.Signer.Signed(world.Package(Hotfix).Offer, UpdaterWorld.ClientId, world.Nonce, "2.00.1493.1999");
 
-        await AssertRefusedAsync(world, offer, "applies to installed version 2.00.1493.1999");
+        await world.AssertRefusedAsync(offer, "applies to installed version 2.00.1493.1999");
     }
 
     [Fact]
@@ -109,7 +107,7 @@ public sealed class SignedOfferAttackTests
         using var attacker = new PackageSigner();
 
         // Everything signed by the attacker's key, the manifest too.
-        await AssertRefusedAsync(world, world.Package(Hotfix, signer: attacker).Offer, "signature does not verify");
+        await world.AssertRefusedAsync(world.Package(Hotfix, signer: attacker).Offer, "signature does not verify");
     }
 
     [Fact]
@@ -119,7 +117,7 @@ public sealed class SignedOfferAttackTests
         await world.InstallAsync(Old);
         var offer = world.Signer.Signed(world.Package(Hotfix).Offer, UpdaterWorld.ClientId, world.Nonce, world.Current, change: o => o with { KeyId = new string('a', 64) });
 
-        await AssertRefusedAsync(world, offer, "names another signing key");
+        await world.AssertRefusedAsync(offer, "names another signing key");
     }
 
     [Fact]
@@ -129,7 +127,7 @@ public sealed class SignedOfferAttackTests
         await world.InstallAsync(Old);
         var offer = world.Signer.Signed(world.Package(Hotfix).Offer, UpdaterWorld.ClientId, world.Nonce, world.Current, change: o => o with { Format = 2 });
 
-        await AssertRefusedAsync(world, offer, "format 2");
+        await world.AssertRefusedAsync(offer, "format 2");
     }
 
     [Fact]
@@ -140,8 +138,8 @@ public sealed class SignedOfferAttackTests
 
         // The server signed no downgrade; the flag set in transit does not count.
         var offer = world.Package(Old).Offer;
-        await AssertRefusedAsync(world, offer with { Downgrade = true }, "is not what the server signed");
-        await AssertRefusedAsync(world, offer, "older than the installed");
+        await world.AssertRefusedAsync(offer with { Downgrade = true }, "is not what the server signed");
+        await world.AssertRefusedAsync(offer, "older than the installed");
     }
 
     [Fact]
@@ -151,20 +149,6 @@ public sealed class SignedOfferAttackTests
         await world.InstallAsync(Hotfix);
         var offer = world.Signer.Signed(world.Package(Old, downgrade: true).Offer, UpdaterWorld.ClientId, world.Nonce, "2.00.1493.2005");
 
-        await AssertRefusedAsync(world, offer, "applies to installed version 2.00.1493.2005");
-    }
-
-    private static async Task AssertRefusedAsync(UpdaterWorld world, PackageOffer offer, string why, OfferRequest? sent = null)
-    {
-        var before = world.Fingerprint();
-        var downloads = world.Server.Ranges.Count;
-
-        var result = await world.ApplyAsync(offer, sent: sent);
-
-        Assert.False(result.Succeeded, result.Message);
-        Assert.Contains(why, result.Message, StringComparison.Ordinal);
-        Assert.Contains("is untouched", result.Message, StringComparison.Ordinal);
-        Assert.Equal(before, world.Fingerprint());
-        Assert.Equal(downloads, world.Server.Ranges.Count);
+        await world.AssertRefusedAsync(offer, "applies to installed version 2.00.1493.2005");
     }
 }

@@ -75,6 +75,26 @@ public sealed class ConsoleFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A form posted straight from the page's browser context (with its cookies), as a forged or odd post would be.</summary>
+    public static IFormData FormOf(IPage page, params (string Name, string Value)[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.APIRequest.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value);
+        }
+
+        return form;
+    }
+
+    /// <summary>The signed-in user's own valid anti-forgery token (from the sign-out form), so that a post is refused only for what else is wrong.</summary>
+    public static async Task<string> FormTokenAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return (await page.Locator("form.who input[name=__form]").GetAttributeAsync("value"))!;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

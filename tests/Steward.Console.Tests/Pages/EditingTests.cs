@@ -21,7 +21,8 @@ public sealed class EditingTests(ConsoleFixture console)
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the boundaries" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/console/sites/C03\\?changed=boundaries$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("10.9.0.0/16");
-        Assert.Contains("10.9.0.0/16", await BoundariesAsync("C03"));
+        var changed = await BoundariesAsync("C03");
+        Assert.Contains("10.9.0.0/16", changed);
 
         await page.GotoAsync("/console/audit");
         await Expect(page.Locator("tbody tr").Filter(new() { HasTextString = "site.update" }).First).ToContainTextAsync("C03");
@@ -31,6 +32,10 @@ public sealed class EditingTests(ConsoleFixture console)
         await page.GetByLabel("Boundaries, one per line", new() { Exact = false }).FillAsync("10.3.0.0/33");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the boundaries" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("10.3.0.0/33");
+        // Refused means nothing stored: the boundaries are still those of the change before.
+        var kept = await BoundariesAsync("C03");
+        Assert.Equal(changed, kept);
+        Assert.DoesNotContain("10.3.0.0/33", kept);
         await page.GotoAsync("/console/sites/C03");
         await page.GetByLabel("Boundaries, one per line", new() { Exact = false }).FillAsync("10.3.0.0/24\n10.2.3.0/24");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the boundaries" }).ClickAsync();
@@ -74,10 +79,7 @@ public sealed class EditingTests(ConsoleFixture console)
         await page.GotoAsync("/console/logon-points");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change a logon point's sites" })).ToHaveCountAsync(0);
 
-        var token = await page.Locator("form.who input[name=__form]").GetAttributeAsync("value");
-        var form = page.APIRequest.CreateFormData();
-        form.Set("__form", token!);
-        form.Set("boundaries", "10.0.0.0/8");
+        var form = ConsoleFixture.FormOf(page, ("__form", await ConsoleFixture.FormTokenAsync(page)), ("boundaries", "10.0.0.0/8"));
         var response = await page.APIRequest.PostAsync("/console/sites/C03/boundaries", new() { Form = form });
         Assert.Equal(403, response.Status);
         Assert.DoesNotContain("10.0.0.0/8", await BoundariesAsync("C03"));

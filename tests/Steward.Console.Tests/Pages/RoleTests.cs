@@ -19,10 +19,10 @@ public sealed class RoleTests(ConsoleFixture console)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change the version" })).ToHaveCountAsync(0);
 
         // The viewer's own valid anti-forgery token (from the sign-out form), so that only the role refuses.
-        var form = await page.Locator("form.who input[name=__form]").GetAttributeAsync("value");
+        var form = await ConsoleFixture.FormTokenAsync(page);
         var response = await page.APIRequest.PostAsync("/console/sites/A01/version", new()
         {
-            Form = FormOf(page, ("__form", form!), ("version", SeededServer.Newest)),
+            Form = ConsoleFixture.FormOf(page, ("__form", form), ("version", SeededServer.Newest)),
             Headers = new Dictionary<string, string> { ["Origin"] = console.Seeded.Url },
         });
         Assert.Equal(403, response.Status);
@@ -53,8 +53,8 @@ public sealed class RoleTests(ConsoleFixture console)
         await page.GetByLabel("Version", new() { Exact = true }).SelectOptionAsync(SeededServer.ServicePack1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the version" }).ClickAsync();
         await AssertVersionAsync("B02", SeededServer.ServicePack1);
-        var form = await page.Locator("form.who input[name=__form]").GetAttributeAsync("value");
-        var refused = await page.APIRequest.PostAsync("/console/sites/B02/version", new() { Form = FormOf(page, ("__form", form!), ("version", "2.0.1380.3000")) });
+        var form = await ConsoleFixture.FormTokenAsync(page);
+        var refused = await page.APIRequest.PostAsync("/console/sites/B02/version", new() { Form = ConsoleFixture.FormOf(page, ("__form", form), ("version", "2.0.1380.3000")) });
         Assert.Equal(409, refused.Status);
         Assert.Contains("2.00.1380.3000", await refused.TextAsync(), StringComparison.Ordinal);
     }
@@ -63,12 +63,12 @@ public sealed class RoleTests(ConsoleFixture console)
     public async Task AFormWithoutItsAntiforgeryToken_IsRefused()
     {
         var page = await console.PageAsync(console.Seeded.AdminToken);
-        var response = await page.APIRequest.PostAsync("/console/sites/A01/version", new() { Form = FormOf(page, ("version", SeededServer.Newest)) });
+        var response = await page.APIRequest.PostAsync("/console/sites/A01/version", new() { Form = ConsoleFixture.FormOf(page, ("version", SeededServer.Newest)) });
         Assert.Equal(400, response.Status);
         Assert.Contains("anti-forgery", await response.TextAsync(), StringComparison.Ordinal);
         await AssertVersionAsync("A01", SeededServer.ServicePack2);
 
-        var signOut = await page.APIRequest.PostAsync("/console/sign-out", new() { Form = FormOf(page, ("__form", "forged")) });
+        var signOut = await page.APIRequest.PostAsync("/console/sign-out", new() { Form = ConsoleFixture.FormOf(page, ("__form", "forged")) });
         Assert.Equal(400, signOut.Status);
         await page.GotoAsync("/console/fleet");
         await Expect(page).ToHaveURLAsync(new Regex("/console/fleet$"));
@@ -79,16 +79,5 @@ public sealed class RoleTests(ConsoleFixture console)
         using var admin = console.Seeded.Admin();
         var view = (await admin.GetFromJsonAsync(Routes.Site(site), ProtocolJson.Default.SiteView))!;
         Assert.Equal(version, view.Version);
-    }
-
-    private static IFormData FormOf(IPage page, params (string Name, string Value)[] fields)
-    {
-        var form = page.APIRequest.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
     }
 }

@@ -85,8 +85,8 @@ public sealed class RolloutPageTests(ConsoleFixture console)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change it" })).ToHaveCountAsync(0);
 
         // The viewer's own valid anti-forgery token (from the sign-out form), so that only the role refuses.
-        var form = await page.Locator("form.who input[name=__form]").GetAttributeAsync("value");
-        var response = await page.APIRequest.PostAsync($"{Path}/halt", new() { Form = FormOf(page, ("__form", form!)) });
+        var form = await ConsoleFixture.FormTokenAsync(page);
+        var response = await page.APIRequest.PostAsync($"{Path}/halt", new() { Form = ConsoleFixture.FormOf(page, ("__form", form)) });
         Assert.Equal(403, response.Status);
         Assert.Contains("text/html", response.Headers["content-type"], StringComparison.Ordinal);
         Assert.Equal("pilot", await StateAsync());
@@ -96,7 +96,7 @@ public sealed class RolloutPageTests(ConsoleFixture console)
     public async Task AnOperatorsPostWithoutItsAntiforgeryToken_IsRefused()
     {
         var page = await console.PageAsync(console.Seeded.Operator.Secret);
-        var response = await page.APIRequest.PostAsync($"{Path}/abort", new() { Form = FormOf(page, ("verb", "abort")) });
+        var response = await page.APIRequest.PostAsync($"{Path}/abort", new() { Form = ConsoleFixture.FormOf(page, ("verb", "abort")) });
         Assert.Equal(400, response.Status);
         Assert.Contains("anti-forgery", await response.TextAsync(), StringComparison.Ordinal);
         Assert.Equal("pilot", await StateAsync());
@@ -118,16 +118,5 @@ public sealed class RolloutPageTests(ConsoleFixture console)
     {
         using var admin = console.Seeded.Admin();
         return (await admin.GetFromJsonAsync(Routes.Rollout(SeededServer.Rollout), ProtocolJson.Default.RolloutView))!.State;
-    }
-
-    private static IFormData FormOf(IPage page, params (string Name, string Value)[] fields)
-    {
-        var form = page.APIRequest.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
     }
 }

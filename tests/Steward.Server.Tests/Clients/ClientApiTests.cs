@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Steward.Protocol;
 using Steward.Server.Heartbeats;
+using Steward.Server.Hosting;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Clients;
@@ -10,6 +12,11 @@ namespace Steward.Server.Tests.Clients;
 /// <summary>Listing and filtering clients, the fleet summary, and how repeated decisions are kept.</summary>
 public abstract class ClientApiTests : ApiTest
 {
+    // The server's clock: a repeat is later than its decision, and a heartbeat batch is written, when the test moves it.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+
+    protected override Action<IServiceCollection>? Services => services => services.AddSingleton<TimeProvider>(_time);
+
     [Fact]
     public async Task List_FilterBySiteVersionOutcome_PagesInIdOrder_FleetAgrees()
     {
@@ -82,7 +89,7 @@ public abstract class ClientApiTests : ApiTest
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal("UpToDate", (await agent.CycleAsync("B01", ["10.2.0.1"], "2.00.1493.2000")).Outcome);
-            await Task.Delay(5);
+            _time.Advance(TimeSpan.FromMilliseconds(5));
         }
 
         var repeated = await WaitForRepeatsAsync(enrolled.ClientId, 2);
@@ -132,7 +139,7 @@ public abstract class ClientApiTests : ApiTest
         using var agent = App.Client(AgentApi.Basic(busy));
         await agent.CycleAsync("B01", ["10.2.0.2"], "2.00.1493.2000");
         var enrolled = (await Admin.HistoryAsync(busy.ClientId)).Client.LastSeen!.Value;
-        await Task.Delay(20);
+        _time.Advance(TimeSpan.FromMilliseconds(20));
 
         await agent.CycleAsync("B01", ["10.2.0.2"], "2.00.1493.2000");
         await WaitForRepeatsAsync(busy.ClientId, 1);
@@ -146,10 +153,12 @@ public abstract class ClientApiTests : ApiTest
         Assert.Equal(["PC-QUIET"], stale!.Clients.Select(c => c.Name));
     }
 
-    // Repeats are written with the heartbeats, in batches (every 50 ms in tests): read again after each write.
+    // Repeats are written with the heartbeats, in batches (one each Steward:HeartbeatFlush on the server's clock): the
+    // clock is moved to the next batch, and the history read again once it is written.
     private async Task<Protocol.Admin.ClientHistory> WaitForRepeatsAsync(string id, long repeats)
     {
         var heartbeats = App.Services.GetRequiredService<HeartbeatQueue>();
+        var flush = App.Services.GetRequiredService<ServerOptions>().HeartbeatFlush;
         for (var i = 0; i < 100; i++)
         {
             var written = heartbeats.NextFlush;
@@ -159,6 +168,7 @@ public abstract class ClientApiTests : ApiTest
                 return history;
             }
 
+            _time.Advance(flush);
             await written.WaitAsync(TimeSpan.FromMinutes(1));
         }
 

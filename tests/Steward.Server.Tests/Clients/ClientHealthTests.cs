@@ -45,6 +45,7 @@ public abstract class ClientHealthTests : ApiTest
         var history = await Admin.HistoryAsync(sick.ClientId);
         Assert.Equal("unhealthy: files, service", history.Client.Health);
         Assert.Null((await Admin.HistoryAsync(quiet.ClientId)).Client.Health);
+        Assert.Equal(new Dictionary<string, long> { ["healthy"] = 1, ["unhealthy"] = 1, ["unknown"] = 1 }, await CountedAsync());
 
         // Healthy again at its next check.
         await CycleAsync(sick, new HealthReport(true, []));

@@ -145,9 +145,6 @@ public abstract class RollbackApiTests : RolloutTest
         Assert.Empty(await Store.ListStandingOrdersAsync(CancellationToken.None));
     }
 
-    private Task<HttpResponseMessage> RollbackAsync(string id, string? reason) =>
-        Admin.PostAsJsonAsync(Routes.RolloutVerb(id, "rollback"), new RollbackRequest(reason), ProtocolJson.Default.RollbackRequest);
-
     private async Task<SiteView> SiteAsync() => (await (await Admin.GetAsync(Routes.Site("B01"))).Content.ReadFromJsonAsync(ProtocolJson.Default.SiteView))!;
 
     private async Task<IReadOnlyList<AuditEntry>> AuditAsync(string action) =>

@@ -172,13 +172,7 @@ public abstract class RolloutCycleTests : RolloutTest
 
     private static (string State, long Successes, long Failures) Counts(Protocol.Admin.RolloutView view) => (view.State, view.Successes, view.Failures);
 
-    private async Task<CycleResponse> CycleAsync(string name)
-    {
-        var address = $"10.2.0.{name[^1]}";
-        var response = await Agents[name].PostCycleAsync("B01", new CycleRequest([address], F, null, null));
-        await Expect.StatusAsync(HttpStatusCode.OK, response);
-        return (await response.Content.ReadFromJsonAsync(ProtocolJson.Default.CycleResponse))!;
-    }
+    private Task<CycleResponse> CycleAsync(string name) => Agents[name].CycleAsync("B01", [$"10.2.0.{name[^1]}"], F);
 
     private Task<HttpResponseMessage> PostReportAsync(string name, string attempt, bool succeeded, string message = "") =>
         Agents[name].PostAsJsonAsync(Routes.Report("B01"), new UpgradeReport(T, succeeded, message, succeeded ? T : F, attempt), ProtocolJson.Default.UpgradeReport);

@@ -1,7 +1,9 @@
 using System.Net;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Server.Rollouts;
 using Steward.Server.Storage;
+using Steward.Server.Storage.Sql;
 using Steward.Server.Tests.Hosting;
 
 namespace Steward.Server.Tests.Rollouts;
@@ -49,7 +51,15 @@ public abstract class RolloutHourTests : RolloutTest
 
         Assert.Equal(0, await Hours.CountAsync(CancellationToken.None));
         Assert.Equal([0L], (await RowsAsync()).Select(r => r.Hour).Distinct());
-        Assert.Empty(await HourStore.ListRolloutHoursAsync("nothing", CancellationToken.None));
+
+        // Its hours go with the rollout's row (ON DELETE CASCADE).
+        var store = App.Services.GetRequiredService<SqlStore>();
+        await using (var connection = await store.Engine.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM rollouts WHERE id = 'sp'"));
+        }
+
+        Assert.Empty(await RowsAsync());
     }
 
     private async Task<List<(long Hour, string Version, long Clients)>> RowsAsync() =>

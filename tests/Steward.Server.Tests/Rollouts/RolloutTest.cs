@@ -104,6 +104,9 @@ public abstract class RolloutTest : ApiTest
 
     protected Task<HttpResponseMessage> VerbAsync(string id, string verb) => Admin.PostAsync(Routes.RolloutVerb(id, verb), null);
 
+    protected Task<HttpResponseMessage> RollbackAsync(string id, string? reason) =>
+        Admin.PostAsJsonAsync(Routes.RolloutVerb(id, "rollback"), new RollbackRequest(reason), ProtocolJson.Default.RollbackRequest);
+
     /// <summary>What the maintenance cycle does when it answers Upgraded: writes the client with an attempt of it to T.</summary>
     internal async Task<string> OpenAttemptAsync(string name, string to = T)
     {
