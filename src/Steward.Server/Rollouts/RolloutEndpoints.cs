@@ -93,24 +93,15 @@ internal static class RolloutEndpoints
             request = read;
         }
 
-        if (request?.Reason is { Length: > RolloutInput.MaxReasonLength })
+        if (RolloutInput.ReasonTooLong(request?.Reason) is { } tooLong)
         {
-            return Problems.Invalid("reason", $"at most {RolloutInput.MaxReasonLength} characters, not {request.Reason.Length}");
+            return Problems.Invalid("reason", tooLong);
         }
 
-        if (!RolloutInput.ValidId(id))
-        {
-            return Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'");
-        }
-
-        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
-        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim();
-        var order = new RollbackOrder(id, Guid.CreateVersion7(time.GetUtcNow()).ToString(), reason, now, Audits.Actor(http));
-        var audit = Audits.Of(http, time, "rollout.rollback", id, new RollbackRequest(reason), ProtocolJson.Default.RollbackRequest);
-        var (result, _, words) = await store.RollbackRolloutAsync(order, audit, cancellationToken).ConfigureAwait(false);
+        var (result, words, now) = await ApplyRollbackAsync(id, request?.Reason, http, store, clock, time, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{id}'") : Problems.FromStore(result, $"rollout {id}");
+            return result.Status == StoreStatus.NotFound ? Problems.NotFound($"there is no rollout '{RolloutInput.Shown(id)}'") : Problems.FromStore(result, $"rollout {id}");
         }
 
         var facts = await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false);
@@ -176,6 +167,32 @@ internal static class RolloutEndpoints
 
         var facts = await store.ReadProgressAsync(id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(RolloutViews.Of(facts!, now, reason));
+    }
+
+    /// <summary>
+    /// Rolls back rollout <paramref name="id"/> at the rollout clock's now with <paramref name="reason"/> (at most
+    /// <see cref="RolloutInput.MaxReasonLength"/> characters, checked by the caller; blank is none), writing its downgrade
+    /// order and its audit row (<c>rollout.rollback</c>): NotFound for an id that cannot exist, else the store's answer
+    /// (Policy's refusal when the rollout cannot be rolled back) and Policy's reason in words. The API's
+    /// <c>POST /v1/rollouts/{id}/rollback</c> and the console's rollback form both roll back here.
+    /// </summary>
+    internal static async Task<(StoreResult Result, string Reason, long Now)> ApplyRollbackAsync(
+        string id, string? reason, HttpContext http, IRolloutStore store, IRolloutClock clock, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
+        if (!RolloutInput.ValidId(id))
+        {
+            return (new StoreResult(StoreStatus.NotFound), "", 0);
+        }
+
+        var now = await clock.NowAsync(cancellationToken).ConfigureAwait(false);
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var order = new RollbackOrder(id, Guid.CreateVersion7(time.GetUtcNow()).ToString(), why, now, Audits.Actor(http));
+        var audit = Audits.Of(http, time, "rollout.rollback", id, new RollbackRequest(why), ProtocolJson.Default.RollbackRequest);
+        var (result, _, words) = await store.RollbackRolloutAsync(order, audit, cancellationToken).ConfigureAwait(false);
+        return (result, words, now);
     }
 
     /// <summary>

@@ -27,6 +27,10 @@ internal static partial class RolloutInput
 
     public static bool ValidId(string? id) => id is not null && IdPattern().IsMatch(id);
 
+    /// <summary>Why a rollback's reason is refused, in words (the API's and the console's), or null when it is not too long.</summary>
+    public static string? ReasonTooLong(string? reason) =>
+        reason is { Length: > MaxReasonLength } ? $"at most {MaxReasonLength} characters, not {reason.Length}" : null;
+
     public static CheckedStart? Check(RolloutStartRequest request, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(ConsoleFixture console)
         { "audit", "/console/audit" },
         { "rollouts", "/console/rollouts" },
         { "rollout", $"/console/rollouts/{SeededServer.Rollout}" },
+        { "rollback", $"/console/rollouts/{SeededServer.Rollout}/rollback" },
         { "not-found", "/console/nothing-here" },
     };
 

@@ -28,7 +28,10 @@ public sealed class RolloutModel : ConsolePage
     /// <summary>The verbs Policy allows in the rollout's state now, as the API's words.</summary>
     internal IReadOnlyList<string> Verbs { get; private set; } = [];
 
-    /// <summary>The verb this console applied just before (<c>?done=halt</c>): the page says so.</summary>
+    /// <summary>True when Policy allows a rollback of the rollout now: the page offers its confirmation form.</summary>
+    internal bool MayRollBack { get; private set; }
+
+    /// <summary>The verb this console applied just before (<c>?done=halt</c>, <c>?done=rollback</c>): the page says so.</summary>
     internal string? Done { get; private set; }
 
     /// <summary>Policy's reason for what <see cref="Done"/> did, in words, when this console applied it.</summary>
@@ -44,7 +47,7 @@ public sealed class RolloutModel : ConsolePage
             return NotFound();
         }
 
-        Done = RolloutVerbs.IsStateVerb(done) ? done : null;
+        Done = RolloutVerbs.IsStateVerb(done) || done == RolloutVerbs.Rollback ? done : null;
         DoneReason = Done is null ? null : TempData[ReasonKey] as string;
         return Page();
     }
@@ -89,7 +92,8 @@ public sealed class RolloutModel : ConsolePage
 
         var now = await Service<IRolloutClock>().NowAsync(cancellationToken).ConfigureAwait(false);
         View = RolloutViews.Of(facts, now);
-        Verbs = AllowedVerbs(facts.Rollout, facts.Pilot.Count, now);
+        Verbs = [.. RolloutVerbs.StateVerbs.Where(verb => Change(verb, facts.Rollout, facts.Pilot.Count, now).Applied)];
+        MayRollBack = Change(RolloutVerbs.Rollback, facts.Rollout, facts.Pilot.Count, now).Applied;
         Actual = await HoursAsync(id).ConfigureAwait(false);
         await ReadForecastAsync(facts.Rollout, facts.Pilot).ConfigureAwait(false);
         return true;
@@ -111,10 +115,10 @@ public sealed class RolloutModel : ConsolePage
         }
     }
 
-    // Policy decides which verbs apply; the page offers those and no others.
-    private static string[] AllowedVerbs(RolloutRow row, int pilotCount, long now)
-    {
-        var rollout = RolloutRows.ToPolicy(row, pilotCount);
-        return [.. RolloutVerbs.StateVerbs.Where(verb => RolloutVerbs.Apply(verb, rollout, pilotRunsTarget: false, now).Applied)];
-    }
+    /// <summary>
+    /// What <paramref name="verb"/> would do to the rollout now, as Policy decides it: the console offers the verbs it
+    /// applies and no others (the store decides again, with the rollout as it is then, when one is sent).
+    /// </summary>
+    internal static RolloutChange Change(string verb, RolloutRow row, int pilotCount, long now) =>
+        RolloutVerbs.Apply(verb, RolloutRows.ToPolicy(row, pilotCount), pilotRunsTarget: false, now);
 }

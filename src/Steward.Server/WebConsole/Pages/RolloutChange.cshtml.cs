@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Steward.Policy.Rollouts;
-using Steward.Server.Http;
 using Steward.Server.Rollouts;
 using Steward.Server.Storage;
 
@@ -13,7 +12,7 @@ namespace Steward.Server.WebConsole.Pages;
 /// writes the change with its audit row (the token's name as actor), in one transaction.
 /// </summary>
 [Authorize(Policy = "console-operator")]
-public sealed class RolloutChangeModel : ConsolePage
+public sealed class RolloutChangeModel : RolloutVerbPage
 {
     internal string Id { get; private set; } = "";
 
@@ -28,19 +27,7 @@ public sealed class RolloutChangeModel : ConsolePage
 
         var (result, reason, _) = await RolloutEndpoints.ApplyVerbAsync(
             id, verb, HttpContext, Service<IRolloutStore>(), Service<IRolloutClock>(), Service<TimeProvider>(), HttpContext.RequestAborted).ConfigureAwait(false);
-        if (result.Succeeded)
-        {
-            // The rollout page says what the verb did, in Policy's words, once (the reason rides in TempData's cookie, not the address).
-            TempData[RolloutModel.ReasonKey] = reason;
-            return LocalRedirect($"/console/rollouts/{id}?done={verb}");
-        }
-
-        if (result.Status == StoreStatus.NotFound)
-        {
-            return NotFound();
-        }
-
         Id = id;
-        return Refuse(StatusCodes.Status409Conflict, Problems.Words(result, $"rollout {id}"));
+        return Answer(result, reason, id, verb);
     }
 }
