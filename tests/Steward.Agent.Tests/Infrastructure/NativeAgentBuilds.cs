@@ -8,7 +8,8 @@ namespace Steward.Agent.Tests.Infrastructure;
 /// The real agent, published as Native AOT for linux-x64 at several versions (<c>-p:StewardAgentVersion</c>),
 /// once per test run and shared by every test of the <see cref="NativeAgentCollection"/>. Each publish takes
 /// most of a minute on two cores, so the outputs are kept in the temporary directory under a hash of the
-/// sources: a second run on an unchanged tree reuses them.
+/// sources: a second run on an unchanged tree reuses them. A version that must fail somewhere is not a further
+/// publish: <see cref="MarkerFailingBuild"/> wraps one of these in a package whose health check fails where a marker lies.
 /// </summary>
 public sealed class NativeAgentBuilds
 {

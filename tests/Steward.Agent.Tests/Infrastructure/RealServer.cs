@@ -39,7 +39,8 @@ internal sealed class RealServer : IAsyncDisposable
     /// <summary>The steward program (the CLI), as built next to the tests.</summary>
     public static string Cli => Path.Combine(AppContext.BaseDirectory, "steward.dll");
 
-    public static Task<RealServer> StartAsync(string data) => StartAsync(data, "http", null);
+    /// <summary>The server over HTTP; <paramref name="settings"/> are more options of <c>steward server</c> (<c>--Steward:Name=value</c>).</summary>
+    public static Task<RealServer> StartAsync(string data, params string[] settings) => StartAsync(data, "http", null, settings);
 
     /// <summary>The server over HTTPS with the certificate and key (PEM) given; <paramref name="handler"/> trusts its CA.</summary>
     public static Task<RealServer> StartHttpsAsync(string data, (string Certificate, string Key) files, Func<HttpMessageHandler> handler, params string[] more) =>
