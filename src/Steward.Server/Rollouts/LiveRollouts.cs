@@ -13,8 +13,7 @@ internal sealed class LiveRollouts(IRolloutStore store, IRolloutClock clock)
 {
     public async Task<RolloutMoment> ReadAsync(CancellationToken cancellationToken)
     {
-        var active = await store.ListActiveRolloutsAsync(cancellationToken).ConfigureAwait(false);
-        var orders = await store.ListStandingOrdersAsync(cancellationToken).ConfigureAwait(false);
+        var (active, orders) = await store.ReadLiveRolloutsAsync(cancellationToken).ConfigureAwait(false);
         return active.Count == 0 && orders.Count == 0 ? RolloutMoment.None : new RolloutMoment(active, await clock.NowAsync(cancellationToken).ConfigureAwait(false), orders);
     }
 }

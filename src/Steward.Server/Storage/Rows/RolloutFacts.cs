@@ -77,3 +77,6 @@ internal sealed record RolloutTotals(IReadOnlyDictionary<string, long> Rollouts,
 
 /// <summary>An active rollout with its pilot's client ids, and the rollout as Policy decides with it (built once, when read).</summary>
 internal sealed record ActiveRollout(RolloutRow Row, IReadOnlySet<string> Pilot, Rollout Rollout);
+
+/// <summary>The active rollouts and the standing downgrade orders, read together for a decision.</summary>
+internal sealed record LiveRolloutRows(IReadOnlyList<ActiveRollout> Active, IReadOnlyList<DowngradeOrderRow> Orders);

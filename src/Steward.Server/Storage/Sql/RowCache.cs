@@ -46,4 +46,38 @@ internal sealed class RowCache(int maxClients)
     public void PutSites(IEnumerable<SiteRow> sites) => _sites = sites.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
 
     public void ForgetSites() => _sites = null;
+
+    // The active rollouts and standing downgrade orders, which every cycle reads (LiveRollouts) and only a write
+    // transaction changes: SqlStore.WriteAsync forgets them after each one. A read takes the generation before it
+    // reads the database and keeps what it read only if no write ended meanwhile, so a read that began before a
+    // commit never keeps what that commit replaced.
+    private readonly Lock _rolloutsLock = new();
+    private long _rolloutsGeneration;
+    private volatile LiveRolloutRows? _rollouts;
+
+    /// <summary>What the last read kept, or null when the rollouts must be read again.</summary>
+    public LiveRolloutRows? Rollouts => _rollouts;
+
+    /// <summary>Taken before a read of the rollouts, handed back to <see cref="PutRollouts"/>.</summary>
+    public long RolloutsGeneration => Interlocked.Read(ref _rolloutsGeneration);
+
+    public void PutRollouts(LiveRolloutRows rollouts, long generation)
+    {
+        lock (_rolloutsLock)
+        {
+            if (generation == _rolloutsGeneration)
+            {
+                _rollouts = rollouts;
+            }
+        }
+    }
+
+    public void ForgetRollouts()
+    {
+        lock (_rolloutsLock)
+        {
+            _rolloutsGeneration++;
+            _rollouts = null;
+        }
+    }
 }

@@ -229,7 +229,8 @@ internal sealed partial class SqlStore
 
                 return StoreResult.Ok;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            leavesRollouts: true).ConfigureAwait(false);
         if (cache is not null && write.Client is { } written)
         {
             if (result.Succeeded)
@@ -283,7 +284,8 @@ internal sealed partial class SqlStore
                 await engine.WriteHeartbeatsAsync(c, t, totals, cancellationToken).ConfigureAwait(false);
                 return StoreResult.Ok;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            leavesRollouts: true).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<FleetRow>> FleetAsync(CancellationToken cancellationToken) =>

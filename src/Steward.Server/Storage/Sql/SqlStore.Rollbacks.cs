@@ -62,6 +62,21 @@ internal sealed partial class SqlStore
         return (result, result.Succeeded ? after : null, reason);
     }
 
+    public async Task<LiveRolloutRows> ReadLiveRolloutsAsync(CancellationToken cancellationToken)
+    {
+        if (cache?.Rollouts is { } kept)
+        {
+            return kept;
+        }
+
+        var generation = cache?.RolloutsGeneration ?? 0;
+        var read = new LiveRolloutRows(
+            await ListActiveRolloutsAsync(cancellationToken).ConfigureAwait(false),
+            await ListStandingOrdersAsync(cancellationToken).ConfigureAwait(false));
+        cache?.PutRollouts(read, generation);
+        return read;
+    }
+
     public Task<IReadOnlyList<DowngradeOrderRow>> ListStandingOrdersAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<DowngradeOrderRow>>(
             async c => [.. await c.QueryAsync<DowngradeOrderRow>(new CommandDefinition("SELECT * FROM downgrade_orders WHERE ended_at IS NULL ORDER BY site", cancellationToken: cancellationToken)).ConfigureAwait(false)],

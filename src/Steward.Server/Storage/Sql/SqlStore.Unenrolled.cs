@@ -41,7 +41,8 @@ internal sealed partial class SqlStore
                     t).ConfigureAwait(false);
                 return StoreResult.Ok;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            leavesRollouts: true).ConfigureAwait(false);
         return repeated;
     }
 

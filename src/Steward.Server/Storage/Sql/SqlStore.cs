@@ -39,27 +39,39 @@ internal sealed partial class SqlStore(DatabaseEngine engine, RowCache? cache = 
         return await read(connection).ConfigureAwait(false);
     }
 
-    // One write transaction: committed when the work returns a success, rolled back otherwise.
-    private async Task<StoreResult> WriteAsync(Func<DbConnection, DbTransaction, Task<StoreResult>> work, CancellationToken cancellationToken)
+    // One write transaction: committed when the work returns a success, rolled back otherwise. The kept live rollouts
+    // are forgotten when it ends (decision 0026) unless the caller says its work writes neither rollouts, their
+    // pilots nor downgrade orders: the writes of every cycle (decisions, heartbeats) say so, and only they.
+    private async Task<StoreResult> WriteAsync(Func<DbConnection, DbTransaction, Task<StoreResult>> work, CancellationToken cancellationToken, bool leavesRollouts = false)
     {
         await using var connection = await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await engine.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        StoreResult result;
         try
         {
-            result = await work(connection, transaction).ConfigureAwait(false);
-        }
-        catch (DbException e) when (engine.IsUniqueViolation(e))
-        {
-            return new StoreResult(StoreStatus.AlreadyExists);
-        }
+            StoreResult result;
+            try
+            {
+                result = await work(connection, transaction).ConfigureAwait(false);
+            }
+            catch (DbException e) when (engine.IsUniqueViolation(e))
+            {
+                return new StoreResult(StoreStatus.AlreadyExists);
+            }
 
-        if (result.Succeeded)
-        {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-        return result;
+            return result;
+        }
+        finally
+        {
+            if (!leavesRollouts)
+            {
+                cache?.ForgetRollouts();
+            }
+        }
     }
 
     private static Task<int> InsertAuditAsync(DbConnection connection, DbTransaction transaction, AuditRow audit) =>
