@@ -11,7 +11,7 @@ namespace Steward.Server.Rollouts;
 /// </summary>
 internal sealed class LiveRollouts(IRolloutStore store, IRolloutClock clock)
 {
-    public async Task<RolloutMoment> ReadAsync(CancellationToken cancellationToken)
+    public async ValueTask<RolloutMoment> ReadAsync(CancellationToken cancellationToken)
     {
         var (active, orders) = await store.ReadLiveRolloutsAsync(cancellationToken).ConfigureAwait(false);
         return active.Count == 0 && orders.Count == 0 ? RolloutMoment.None : new RolloutMoment(active, await clock.NowAsync(cancellationToken).ConfigureAwait(false), orders);

@@ -21,9 +21,10 @@ internal interface IRolloutStore
 
     /// <summary>
     /// The active rollouts and the standing downgrade orders, as every decision reads them. On SQLite they are kept in
-    /// memory until the next write transaction ends (decision 0026: only this process writes that database).
+    /// memory until the next write transaction ends (decision 0026: only this process writes that database). A value task:
+    /// every cycle asks, and a kept answer then costs no allocation.
     /// </summary>
-    Task<LiveRolloutRows> ReadLiveRolloutsAsync(CancellationToken cancellationToken);
+    ValueTask<LiveRolloutRows> ReadLiveRolloutsAsync(CancellationToken cancellationToken);
 
     /// <summary>The active rollouts (at most one per site) with their pilots: what a decision's served versions are built from.</summary>
     Task<IReadOnlyList<ActiveRollout>> ListActiveRolloutsAsync(CancellationToken cancellationToken);

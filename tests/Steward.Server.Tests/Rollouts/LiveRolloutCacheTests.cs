@@ -43,8 +43,12 @@ public sealed class LiveRolloutCacheTests
         var store = sqlite.Store;
         var first = await store.ReadLiveRolloutsAsync(CancellationToken.None);
 
-        // A batch of heartbeats (empty, still a write transaction) writes no rollout, pilot or order.
+        // A batch of heartbeats (empty, still a write transaction), a decision and an unenrolled computer's refusal
+        // write no rollout, pilot or order.
         await store.RecordHeartbeatsAsync([], CancellationToken.None);
+        var refusal = new DecisionRow { Computer = "PC-9", Cause = "logon", Via = "DC1", Outcome = "NotInBoundaries", Reason = "outside every boundary" };
+        Assert.True((await store.SaveDecisionAsync(new DecisionWrite(refusal, null, false, 0), CancellationToken.None)).Result.Succeeded);
+        await store.RecordUnenrolledAsync(refusal, "key", CancellationToken.None);
 
         Assert.Same(first, await store.ReadLiveRolloutsAsync(CancellationToken.None));
     }

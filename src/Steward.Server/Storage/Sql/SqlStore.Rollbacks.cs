@@ -62,7 +62,7 @@ internal sealed partial class SqlStore
         return (result, result.Succeeded ? after : null, reason);
     }
 
-    public async Task<LiveRolloutRows> ReadLiveRolloutsAsync(CancellationToken cancellationToken)
+    public async ValueTask<LiveRolloutRows> ReadLiveRolloutsAsync(CancellationToken cancellationToken)
     {
         if (cache?.Rollouts is { } kept)
         {
